@@ -38,6 +38,14 @@ public interface Unit {
     String target();
 
     /**
+     * True when the unit sends the inbound JSON body upstream (a body input or an {@code in: body}
+     * consumed parameter): the REST adapter then answers 415 to a non-JSON {@code Content-Type}.
+     */
+    default boolean consumesJsonBody() {
+        return false;
+    }
+
+    /**
      * Runs the unit once. Inputs are validated before any upstream call; invalid inputs fail with
      * {@link UnitFailure.Kind#BAD_INPUT}. Never blocks the calling thread on upstream I/O.
      */
