@@ -148,7 +148,18 @@ class RestServerTest {
     @Test
     void unexpectedExceptionsAre500WithoutMessageOrStackTrace() throws Exception {
         get.script((a, c) -> { throw new IllegalStateException("secret-token-123 leaked"); });
-        HttpResponse<String> r = server.send("GET", "/v1/projects/42/runs/r9");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        naftiko.rest.problem.FailureLog.redirect(new java.io.PrintStream(log, true, "UTF-8"));
+        HttpResponse<String> r;
+        try {
+            r = server.send("GET", "/v1/projects/42/runs/r9");
+        } finally {
+            naftiko.rest.problem.FailureLog.redirect(null);
+        }
+        String logged = log.toString("UTF-8");
+        assertThat(logged).contains("java.lang.IllegalStateException").contains(r.headers().firstValue("x-request-id").orElseThrow())
+                .doesNotContain("secret-token-123");
+        assertThat(logged.lines().filter(l -> l.startsWith("naftiko rest:")).count()).isEqualTo(1);
         JsonNode p = assertProblem(r, 500, "internal-error");
         assertThat(r.body()).doesNotContain("secret-token-123").doesNotContain("IllegalStateException")
                 .doesNotContain("at naftiko");
