@@ -58,5 +58,8 @@ public final class Rules {
     public static final String METHOD_CASE = "method-case";
     public static final String SCALAR_TYPE = "scalar-type";
     public static final String OUTPUT_PROPERTIES_LIST = "output-properties-list";
-    public static final String MISSING_DESCRIPTION = "missing-description";
+    public static final String MISSING_DOCUMENTATION = "missing-documentation";
+    public static final String BODY_WITHOUT_DATA = "body-without-data";
+    public static final String METHOD_EXTENSION = "method-extension";
+    public static final String SKILL_ADAPTER_EMPTY = "skill-adapter-empty";
 }

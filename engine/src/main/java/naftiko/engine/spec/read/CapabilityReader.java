@@ -25,8 +25,8 @@ final class CapabilityReader {
     static Info info(YamlMap root) {
         YamlMap m = root.map("info", "info");
         if (m == null) return null;
-        String label = m.requiredString("label");
-        String description = m.requiredString("description");
+        String label = Docs.string(m, "label");
+        String description = Docs.string(m, "description");
         List<String> tags = m.strings("tags");
         String created = m.string("created");
         String modified = m.string("modified");
@@ -102,6 +102,7 @@ final class CapabilityReader {
         WithScope scope = WithScope.aggregate(ns);
         List<Aggregate.Function> functions = m.maps("functions", f -> {
             String name = Names.kebab(f, "name", true);
+            f.rename("aggregate function '" + ns + "." + name + "'");
             String description = f.string("description");
             Aggregate.Semantics semantics = null;
             YamlMap s = f.map("semantics", "semantics of function '" + name + "'");

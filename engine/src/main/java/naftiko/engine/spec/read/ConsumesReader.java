@@ -64,6 +64,7 @@ final class ConsumesReader {
 
     private static ConsumedResource resource(YamlMap r, List<String> oddNames) {
         String name = r.requiredString("name");
+        r.rename("consumed resource '" + name + "'");
         if (name != null && !Names.KEBAB.matcher(name).matches()) oddNames.add(name);
         String what = "consumed resource '" + name + "'";
         String path = r.requiredString("path");
@@ -85,7 +86,10 @@ final class ConsumesReader {
     private static ConsumedOperation operation(YamlMap o) {
         String name = o.string("name");
         if (name == null) o.missing("name");
-        else if (!Names.KEBAB.matcher(name).matches()) {
+        o.rename("consumed operation '" + name + "'");
+        if (name == null) {
+            // reported above
+        } else if (!Names.KEBAB.matcher(name).matches()) {
             o.report().leniency(Rules.NAME_PATTERN, "operation name '" + name + "' is not kebab-case ([a-zA-Z0-9-]+)", "kept as written", o.pos("name"));
         }
         String method = Names.method(o, "GET");
@@ -115,8 +119,12 @@ final class ConsumesReader {
             String type = b.oneOf("type", BODY_TYPES);
             if (type == null && !b.has("type")) b.missing("type");
             Node data = b.node("data");
-            if (data == null) b.missing("data");
             b.unknownFields();
+            if (data == null) {
+                b.report().leniency(Rules.BODY_WITHOUT_DATA, "body of " + o.what() + " has a type but no 'data' template",
+                        "read as no body template: the body is built from the operation's 'in: body' parameters", b.pos());
+                return null;
+            }
             return new RequestBody(type, data == null ? null : Nodes.toJson(data), b.pos());
         }
         o.report().error(Rules.WRONG_TYPE, "'body' of " + o.what() + " must be a string or {type, data}, got " + Nodes.describe(n),

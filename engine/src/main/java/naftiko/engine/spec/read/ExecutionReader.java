@@ -81,6 +81,7 @@ final class ExecutionReader {
     static Step step(YamlMap s, WithScope scope) {
         String type = s.oneOf("type", List.of("call", "lookup", "script"));
         String name = s.requiredString("name");
+        s.rename("step '" + name + "' of " + s.what().replaceFirst("^step #\\d+ of ", ""));
         if (type == null) {
             if (!s.has("type")) {
                 type = s.has("call") ? "call" : s.has("index") ? "lookup" : s.has("file") ? "script" : null;

@@ -33,11 +33,12 @@ final class McpReader {
     private static McpTool tool(YamlMap t, WithScope scope) {
         String name = t.string("name");
         boolean isRef = t.has("ref");
+        t.rename("MCP tool '" + (name != null ? name : t.string("ref")) + "'");
         if (name == null && !isRef) t.missing("name");
         String label = t.string("label");
         String description = t.string("description");
         if (description == null && !isRef && !t.has("description")) {
-            t.report().leniency(Rules.MISSING_DESCRIPTION, "MCP tool '" + name + "' has no description",
+            t.report().leniency(Rules.MISSING_DOCUMENTATION, "MCP tool '" + name + "' has no description",
                     "agents choose tools by their description", t.pos());
         }
         var params = ParamReader.tool(t);
@@ -54,6 +55,7 @@ final class McpReader {
 
     private static McpResource resource(YamlMap r, WithScope scope) {
         String name = r.requiredString("name");
+        r.rename("MCP resource '" + name + "'");
         String label = r.string("label");
         String uri = r.requiredString("uri");
         String description = r.string("description");
@@ -70,6 +72,7 @@ final class McpReader {
 
     private static McpPrompt prompt(YamlMap p) {
         String name = p.requiredString("name");
+        p.rename("MCP prompt '" + name + "'");
         String label = p.string("label");
         String description = p.string("description");
         List<McpPrompt.Argument> args = p.maps("arguments", a -> {

@@ -10,6 +10,8 @@ final class Names {
     static final Pattern KEBAB = Pattern.compile("[a-zA-Z0-9-]+");
     static final Pattern EXTENDED = Pattern.compile("[a-zA-Z0-9_*-]+");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Methods real files use beyond the alpha2 enum; plain HTTP, so tolerated. */
+    static final List<String> EXTENSION_METHODS = List.of("HEAD", "OPTIONS");
 
     private Names() {}
 
@@ -35,6 +37,11 @@ final class Names {
             return dflt;
         }
         String upper = v.toUpperCase(Locale.ROOT);
+        if (EXTENSION_METHODS.contains(upper)) {
+            m.report().leniency(Rules.METHOD_EXTENSION, "'method' " + upper + " in " + m.what() + " is not in the alpha2 method list ("
+                    + String.join(", ", METHODS) + ")", "kept: it is plain HTTP", m.pos("method"));
+            return upper;
+        }
         if (!METHODS.contains(upper)) {
             m.report().error(Rules.INVALID_VALUE, "'method' in " + m.what() + " is '" + v + "'; expected one of " + String.join(", ", METHODS),
                     naftiko.engine.spec.Suggest.didYouMean(upper, METHODS), m.pos("method"));

@@ -34,6 +34,7 @@ final class RestReader {
         String path = written == null ? null : Normalise.exposedPath(written);
         String name = Names.kebab(r, "name", false);
         String what = "REST resource '" + path + "'";
+        r.rename(what);
         String label = r.string("label");
         String description = r.string("description");
         var params = ParamReader.rest(r);
@@ -57,6 +58,7 @@ final class RestReader {
         String method = Names.method(o, null);
         String name = Names.kebab(o, "name", false);
         String what = "REST operation " + (method == null ? "" : method + " ") + path;
+        o.rename(what);
         String label = o.string("label");
         String description = o.string("description");
         var params = ParamReader.rest(o);

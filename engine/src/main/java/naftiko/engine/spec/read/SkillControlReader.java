@@ -22,14 +22,16 @@ final class SkillControlReader {
         String description = m.string("description");
         var auth = AuthReader.read(m);
         List<SkillExposes.Skill> skills = m.maps("skills", SkillControlReader::skillEntry, i -> "skill #" + (i + 1) + " of " + what);
-        if (!m.has("skills")) m.missing("skills");
+        if (!m.has("skills")) {
+            m.report().leniency(Rules.SKILL_ADAPTER_EMPTY, what + " declares no 'skills'", "it serves an empty catalog", m.pos());
+        }
         m.unknownFields();
         return new SkillExposes(ns, port, address, description, auth, skills, m.pos());
     }
 
     private static SkillExposes.Skill skillEntry(YamlMap s) {
         String name = Names.kebab(s, "name", true);
-        String description = s.requiredString("description");
+        String description = Docs.string(s, "description");
         String license = s.string("license");
         String compatibility = s.string("compatibility");
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ final class SkillControlReader {
         String location = s.string("location");
         List<SkillExposes.SkillTool> tools = s.maps("tools", t -> {
             String tn = t.requiredString("name");
-            String td = t.requiredString("description");
+            String td = Docs.string(t, "description");
             String fromNs = null, action = null;
             YamlMap from = t.map("from", "'from' of skill tool '" + tn + "'");
             if (from != null) {

@@ -27,7 +27,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class YamlMap {
     private final MappingNode node;
     private final Report report;
-    private final String what;
+    private String what;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> known = new LinkedHashSet<>();
 
@@ -59,6 +59,11 @@ public final class YamlMap {
 
     public String what() {
         return what;
+    }
+
+    /** Names this mapping better once its name is known (for later messages). */
+    public void rename(String what) {
+        if (what != null) this.what = what;
     }
 
     public Report report() {
