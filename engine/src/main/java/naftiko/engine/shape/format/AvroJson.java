@@ -16,7 +16,7 @@ import org.apache.avro.generic.IndexedRecord;
 /**
  * Plain JSON for a generic Avro datum: records and maps become objects, arrays arrays, enums and
  * strings text, unions their chosen branch (no type wrapper), bytes and fixed base64 text,
- * non-finite floats text. Logical types keep their underlying value (e.g. timestamp as long).
+ * non-finite floats text; numbers come out as a JSON parser would build them (int when it fits). Logical types keep their underlying value (e.g. timestamp as long).
  */
 final class AvroJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -70,10 +70,13 @@ final class AvroJson {
             case INT:
                 return F.numberNode((Integer) v);
             case LONG:
-                return F.numberNode((Long) v);
+                long l = (Long) v;
+                return l == (int) l ? F.numberNode((int) l) : F.numberNode(l);
             case FLOAT:
+                // via its shortest decimal text, so 1.1f reads 1.1 and not 1.100000023841858
                 float f = (Float) v;
-                return Float.isFinite(f) ? F.numberNode(f) : F.textNode(Float.toString(f));
+                return Float.isFinite(f) ? F.numberNode(Double.parseDouble(Float.toString(f)))
+                        : F.textNode(Float.toString(f));
             case DOUBLE:
                 double d = (Double) v;
                 return Double.isFinite(d) ? F.numberNode(d) : F.textNode(Double.toString(d));
