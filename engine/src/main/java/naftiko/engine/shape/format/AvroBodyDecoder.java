@@ -28,6 +28,15 @@ import org.apache.avro.io.DecoderFactory;
  */
 final class AvroBodyDecoder implements BodyDecoder {
     private static final byte[] MAGIC = {'O', 'b', 'j', 1};
+
+    static {
+        // Avro reads these once, when it first loads: a forged length in a small body must not
+        // allocate gigabytes. An operator's own -D settings win.
+        limit("org.apache.avro.limits.collectionItems.maxLength", 1_000_000);
+        limit("org.apache.avro.limits.string.maxLength", 64 * 1024 * 1024);
+        limit("org.apache.avro.limits.bytes.maxLength", 64 * 1024 * 1024);
+    }
+
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     @Override
@@ -94,6 +103,12 @@ final class AvroBodyDecoder implements BodyDecoder {
             return parsed;
         } catch (IOException | SchemaParseException e) {
             throw new FormatDecoder.FormatException("schema file '" + name + "' is not a valid Avro schema (.avsc)");
+        }
+    }
+
+    private static void limit(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
         }
     }
 

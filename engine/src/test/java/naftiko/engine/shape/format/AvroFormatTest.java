@@ -103,6 +103,22 @@ class AvroFormatTest {
     }
 
     @Test
+    void forgedCollectionLengthIsRefusedByTheConfiguredLimit() {
+        // a 4-byte body claiming 2^28 records: zig-zag varint of 2^28, then nothing
+        long zigzag = (1L << 28) << 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while ((zigzag & ~0x7FL) != 0) {
+            out.write((int) ((zigzag & 0x7F) | 0x80));
+            zigzag >>>= 7;
+        }
+        out.write((int) zigzag);
+        assertThatThrownBy(() -> FormatDecoder.decode("avro", out.toByteArray(), "formats/records.avsc", null))
+                .isInstanceOf(FormatException.class);
+        assertThatThrownBy(() -> org.apache.avro.SystemLimitException.checkMaxCollectionLength(1L << 28))
+                .hasMessageContaining("exceeds the maximum allowed of 1000000");
+    }
+
+    @Test
     void missingOrInvalidSchemaFilesAreReportedAtLoad(@TempDir Path dir) throws IOException {
         assertThat(FormatDecoder.check("avro", "nope.avsc", dir)).get().asString()
                 .isEqualTo("schema file 'nope.avsc' named by outputSchema was not found"

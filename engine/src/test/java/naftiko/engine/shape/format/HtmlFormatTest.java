@@ -71,6 +71,12 @@ class HtmlFormatTest {
     }
 
     @Test
+    void absurdlyDeepMarkupDoesNotCrash() {
+        String body = "<div>".repeat(100_000) + "<table class=t><tr><th>a</th></tr><tr><td>1</td></tr></table>";
+        assertThat(decode("html", body, "table.t").get("tables")).hasSize(1);
+    }
+
+    @Test
     void charsetFromMetaIsHonoured() {
         byte[] body = "<meta charset=\"ISO-8859-1\"><table><tr><th>Stadt</th></tr><tr><td>Zürich</td></tr></table>"
                 .getBytes(StandardCharsets.ISO_8859_1);

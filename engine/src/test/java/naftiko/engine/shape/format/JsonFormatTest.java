@@ -42,6 +42,13 @@ class JsonFormatTest {
     }
 
     @Test
+    void deepNestingIsRefused() {
+        assertThatThrownBy(() -> decode("json", "[".repeat(100_000)))
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("upstream body is not valid JSON");
+    }
+
+    @Test
     void rejectsHtmlErrorPage() {
         assertThatThrownBy(() -> decode("json", "<html>502 Bad Gateway</html>"))
                 .isInstanceOf(FormatException.class)

@@ -74,6 +74,13 @@ class YamlFormatTest {
     }
 
     @Test
+    void deepNestingIsRefused() {
+        assertThatThrownBy(() -> decode("yaml", "[".repeat(100_000)))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("upstream body is nested too deeply to decode as yaml");
+    }
+
+    @Test
     void reportsSyntaxErrorPosition() {
         assertThatThrownBy(() -> decode("yaml", "a: [1, 2\nb: c\n"))
                 .isInstanceOf(FormatException.class)
