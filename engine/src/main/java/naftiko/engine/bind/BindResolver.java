@@ -118,7 +118,7 @@ public final class BindResolver {
     }
 
     /** {@code file:///abs}, {@code file:///./rel}, {@code file://./rel}, {@code file:rel}; relative ⇒ against baseDir. */
-    static Path filePath(String location, Path baseDir) {
+    public static Path filePath(String location, Path baseDir) {
         String rest = location.substring(5);
         if (rest.startsWith("///")) rest = rest.substring(2);
         else if (rest.startsWith("//")) rest = rest.substring(2);
