@@ -1,0 +1,22 @@
+package naftiko.mcp;
+
+import java.util.List;
+
+/** The MCP revisions this server speaks, newest first. */
+public final class ProtocolVersions {
+    private ProtocolVersions() {}
+
+    public static final String LATEST = "2025-11-25";
+    public static final List<String> SUPPORTED = List.of(LATEST, "2025-06-18", "2025-03-26");
+    /** What Streamable HTTP assumes when a request carries no MCP-Protocol-Version header. */
+    public static final String WITHOUT_HEADER = "2025-03-26";
+
+    public static boolean isSupported(String version) {
+        return SUPPORTED.contains(version);
+    }
+
+    /** The client's version when we support it, else our latest (the client then decides). */
+    public static String negotiate(String requested) {
+        return isSupported(requested) ? requested : LATEST;
+    }
+}
