@@ -12,7 +12,7 @@ public final class ProtocolVersions {
     public static final String WITHOUT_HEADER = "2025-03-26";
 
     public static boolean isSupported(String version) {
-        return SUPPORTED.contains(version);
+        return version != null && SUPPORTED.contains(version);
     }
 
     /** The client's version when we support it, else our latest (the client then decides). */
