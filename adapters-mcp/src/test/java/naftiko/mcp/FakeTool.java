@@ -22,7 +22,7 @@ import naftiko.engine.spec.model.SourcePos;
  * A hand-written tool standing in for an engine unit: checks required arguments like the engine
  * (BAD_INPUT naming the argument), then GETs {@code upstream + path?arg=value...} asynchronously.
  */
-final class FakeTool implements Unit {
+class FakeTool implements Unit {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
