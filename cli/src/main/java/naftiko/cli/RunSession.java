@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import naftiko.engine.bind.EnvFile;
 import naftiko.engine.run.Capability;
 import naftiko.engine.run.CapabilityPlanner;
 import naftiko.engine.run.EngineOptions;
