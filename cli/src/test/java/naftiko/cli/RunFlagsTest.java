@@ -20,6 +20,7 @@ class RunFlagsTest {
         assertThat(ByteSize.parse("2MB")).isEqualTo(2_000_000);
         assertThat(ByteSize.parse("64")).isEqualTo(64);
         assertThat(ByteSize.parse("1k")).isEqualTo(1024);
+        assertThatThrownBy(() -> ByteSize.parse("0")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> ByteSize.parse("lots")).isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("1MiB");
     }
