@@ -88,6 +88,19 @@ class RunSessionTest {
     }
 
     @Test
+    void aBundledCapabilityRunsByName(@TempDir Path dir) throws Exception {
+        RunSession session = start("posthog-task-runs", "--env-file", envFile(dir).toString(),
+                "--base-uri", "posthog-task-runs=http://127.0.0.1:9",
+                "--port", "posthog-task-runs-rest=0", "--port", "posthog-task-runs-mcp=0");
+        try {
+            List<String> lines = stdout();
+            assertThat(lines.get(lines.size() - 1)).startsWith("naftiko ready: REST http://127.0.0.1:").endsWith(" (19 routes)");
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
     void portInUseIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> start(capability().toString(), "--env-file", envFile(dir).toString(),
