@@ -95,6 +95,31 @@ class RestServerTest {
     }
 
     @Test
+    void malformedPathEscapeIs400() throws Exception {
+        // java.net.http refuses to send such a URI, so this one goes over a raw socket.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /v1/projects/%zz/runs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // Undertow's request parser answers before any handler (RouteTableTest covers our own check).
+            assertThat(response).startsWith("HTTP/1.1 400 ");
+        }
+        assertThat(list.calls).isEmpty();
+    }
+
+    @Test
+    void noContentOutcomeHasNoBodyNorContentType() throws Exception {
+        get.script((a, c) -> CompletableFuture.completedFuture(Outcome.raw(204, "application/json", new byte[0],
+                Map.of("retry-after", List.of("5")))));
+        HttpResponse<String> r = server.send("GET", "/v1/projects/42/runs/r9");
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.headers().firstValue("content-type")).isEmpty();
+        assertThat(r.headers().firstValue("retry-after")).hasValue("5");
+    }
+
+    @Test
     void wrongMethodIs405WithAllow() throws Exception {
         HttpResponse<String> r = server.send("DELETE", "/v1/projects/42/runs/r9");
         assertProblem(r, 405, "method-not-allowed");

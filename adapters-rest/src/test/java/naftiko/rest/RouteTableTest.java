@@ -54,6 +54,12 @@ class RouteTableTest {
     }
 
     @Test
+    void malformedEscapeIsABadPath() {
+        assertThat(table.resolve("GET", "/v1/projects/%zz/runs").kind()).isEqualTo(Resolution.Kind.BAD_PATH);
+        assertThat(table.resolve("GET", "/v1/projects/%4/runs").kind()).isEqualTo(Resolution.Kind.BAD_PATH);
+    }
+
+    @Test
     void wrongMethodListsAllowedMethodsWithHeadAndOptions() {
         Resolution r = table.resolve("DELETE", "/v1/projects/42/runs/r9");
         assertThat(r.kind()).isEqualTo(Resolution.Kind.METHOD_NOT_ALLOWED);
