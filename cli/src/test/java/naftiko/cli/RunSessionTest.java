@@ -101,6 +101,25 @@ class RunSessionTest {
     }
 
     @Test
+    void dryRunNeedsNeitherKeyNorBaseUriAndAnswersWithTheRequest() throws Exception {
+        RunSession session = start(capability().toString(), "--dry-run",
+                "--port", "posthog-task-runs-rest=0", "--port", "posthog-task-runs-mcp=0");
+        try {
+            RestServer rest = (RestServer) session.servers().get(0);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + rest.port() + "/v1/api/projects/42/tasks/t1/runs/r9/append-log"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"entries\":[1]}"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
+            assertThat(r.body()).contains("POST").contains("/api/projects/42/tasks/t1/runs/r9/append_log/");
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
     void portInUseIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> start(capability().toString(), "--env-file", envFile(dir).toString(),
