@@ -75,6 +75,13 @@ class ProtobufFormatTest {
     }
 
     @Test
+    void emptyBodyIsTheMessageWithDefaults() throws IOException {
+        ProtoTypes.writeDescriptorSet(dir, "records.desc");
+        assertThat(FormatDecoder.decode("protobuf", new byte[0], "records.desc#test.records.Record", dir))
+                .isEqualTo(json("{'id':'','title':''}"));
+    }
+
+    @Test
     void invalidBodyFailsNamingTheType() throws IOException {
         ProtoTypes.writeDescriptorSet(dir, "records.desc");
         assertThatThrownBy(() -> FormatDecoder.decode("protobuf", new byte[] {0x0a, (byte) 0xff, 0x01}, "records.desc#RecordPage", dir))
