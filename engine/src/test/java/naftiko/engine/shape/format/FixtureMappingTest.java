@@ -2,6 +2,7 @@ package naftiko.engine.shape.format;
 
 import static naftiko.engine.shape.format.Decoding.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,11 +67,11 @@ class FixtureMappingTest {
     }
 
     @Test
-    void avroFixtureNeedsAnOutputSchemaAndDecodesWithOne() {
-        Map<String, Object> consumed = consumedOperation(fixture("avro-capability.yaml"));
-        assertThat(FormatDecoder.check((String) consumed.get("outputRawFormat"),
-                (String) consumed.get("outputSchema"), null)).get().asString()
-                .startsWith("outputRawFormat avro needs outputSchema");
+    void avroFixtureDecodesAPlainDatumOnceGivenAnOutputSchema() {
+        // as written (no outputSchema) only container-file bodies could decode: a plain datum fails
+        assertThatThrownBy(() -> run("avro-capability.yaml", new byte[] {2, 4}, null))
+                .isInstanceOf(FormatDecoder.FormatException.class)
+                .hasMessageStartingWith("upstream body is not an Avro object container file");
 
         org.apache.avro.Schema page = new org.apache.avro.Schema.Parser()
                 .parse(new String(Decoding.resource("records.avsc"), StandardCharsets.UTF_8));
