@@ -3,7 +3,10 @@ package naftiko.engine.shape.format;
 import static naftiko.engine.shape.format.Decoding.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,7 @@ import naftiko.engine.spec.LoadResult;
 import naftiko.engine.spec.SpecLoader;
 import naftiko.engine.testing.FakeUpstream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The formats/* fixtures run for real: loaded, planned with their consumed namespace pointed at a
@@ -63,11 +67,54 @@ class FormatUpstreamEndToEndTest {
                         + "{'feature':'HTML tables','status':'in progress'}]"));
     }
 
+    @Test
+    void avroUpstreamWithSchemaNextToTheCapability(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("records.avsc"), Decoding.resource("records.avsc"));
+        Path file = withOutputSchema(dir, "avro-capability.yaml", "outputRawFormat: \"avro\"", "records.avsc");
+        org.apache.avro.Schema page = new org.apache.avro.Schema.Parser()
+                .parse(new String(Decoding.resource("records.avsc"), StandardCharsets.UTF_8));
+        org.apache.avro.Schema item = page.getField("records").schema().getElementType();
+        var r = new org.apache.avro.generic.GenericData.Record(item);
+        r.put("id", "a1");
+        r.put("title", "Avro");
+        r.put("description", null);
+        var p = new org.apache.avro.generic.GenericData.Record(page);
+        p.put("records", List.of(r));
+        p.put("total", 1L);
+        assertThat(call(file, "mock-avro", "/avro/records", "application/avro", AvroFormatTest.datum(page, p), "/api/records"))
+                .isEqualTo(json("[{'id':'a1','title':'Avro','description':null}]"));
+    }
+
+    @Test
+    void protobufUpstreamWithDescriptorSetNextToTheCapability(@TempDir Path dir) throws Exception {
+        ProtoTypes.writeDescriptorSet(dir, "records.desc");
+        Path file = withOutputSchema(dir, "proto-capability.yaml", "outputRawFormat: \"protobuf\"",
+                "records.desc#test.records.RecordPage");
+        byte[] body = ProtobufFormatTest.page("p1", "Proto", "described");
+        assertThat(call(file, "mock-proto", "/proto/records", "application/protobuf", body, "/api/records"))
+                .isEqualTo(json("[{'id':'p1','title':'Proto','description':'described'}]"));
+    }
+
+    /** The fixture copied into {@code dir} with {@code outputSchema} added after its format line. */
+    private static Path withOutputSchema(Path dir, String fixture, String formatLine, String schema) throws Exception {
+        String text = new String(Decoding.resource(fixture), StandardCharsets.UTF_8);
+        int at = text.indexOf(formatLine);
+        int lineStart = text.lastIndexOf('\n', at) + 1;
+        String indent = text.substring(lineStart, at);
+        String patched = text.replace(formatLine, formatLine + "\n" + indent + "outputSchema: \"" + schema + "\"");
+        return Files.writeString(dir.resolve(fixture), patched);
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode call(String fixture, String namespace, String path,
             String contentType, String sample, String upstreamPath) throws Exception {
+        return call(DIR.resolve(fixture), namespace, path, contentType, Decoding.resource(sample), upstreamPath);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode call(Path file, String namespace, String path,
+            String contentType, byte[] body, String upstreamPath) throws Exception {
         try (FakeUpstream upstream = new FakeUpstream()) {
-            upstream.answer(new FakeUpstream.Reply(200, contentType, Decoding.resource(sample), Map.of(), 0));
-            LoadResult loaded = SpecLoader.load(DIR.resolve(fixture));
+            upstream.answer(new FakeUpstream.Reply(200, contentType, body, Map.of(), 0));
+            LoadResult loaded = SpecLoader.load(file);
             assertThat(loaded.hasErrors(false)).as(loaded.diagnostics().toString()).isFalse();
             Capability capability = CapabilityPlanner.plan(loaded.spec(), new EngineOptions(Map.of(), Map.of(),
                     Map.of(namespace, upstream.baseUri()), false, Duration.ofSeconds(2), Duration.ofSeconds(5)));
