@@ -136,6 +136,24 @@ class RestServerTest {
     }
 
     @Test
+    void headOnAnUnknownPathIs404WithoutABody() throws Exception {
+        HttpResponse<String> r = server.send("HEAD", "/nope");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void repeatedUpstreamHeadersAreAllRelayed() throws Exception {
+        get.script((a, c) -> CompletableFuture.completedFuture(Outcome.raw(200, "text/plain", "x".getBytes(),
+                Map.of("link", List.of("<a>; rel=\"next\"", "<b>; rel=\"last\""), "x-request-id", List.of("upstream-id")))));
+        HttpResponse<String> r = server.send(server.request("/v1/projects/42/runs/r9").header("X-Request-Id", "mine").GET().build());
+        assertThat(r.headers().allValues("link")).containsExactly("<a>; rel=\"next\"", "<b>; rel=\"last\"");
+        assertThat(r.headers().allValues("x-request-id")).containsExactly("mine");
+        assertThat(r.headers().firstValue("content-type")).hasValue("text/plain");
+    }
+
+    @Test
     void headRunsTheGetUnitWithoutABody() throws Exception {
         HttpResponse<String> r = server.send("HEAD", "/v1/projects/42/runs");
         assertThat(r.statusCode()).isEqualTo(200);
