@@ -94,7 +94,8 @@ public final class YamlSource {
             return documents.next();
         } catch (MarkedYamlEngineException e) {
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + e.getContextMark().map(mk -> " at line " + (mk.getLine() + 1)).orElse("") + ")";
             report.error(Rules.YAML_SYNTAX, "YAML syntax error: " + problem + context, null,
                     report.pos(e.getProblemMark().orElse(e.getContextMark().orElse(null))));
             return null;

@@ -99,6 +99,7 @@ final class CapabilityReader {
     private static Aggregate aggregate(YamlMap m) {
         String label = m.string("label");
         String ns = Names.kebab(m, "namespace", true);
+        m.rename("aggregate '" + ns + "'");
         WithScope scope = WithScope.aggregate(ns);
         List<Aggregate.Function> functions = m.maps("functions", f -> {
             String name = Names.kebab(f, "name", true);

@@ -16,6 +16,7 @@ final class SkillControlReader {
     static SkillExposes skill(YamlMap m) {
         String ns = Names.kebab(m, "namespace", true);
         String what = "skill adapter '" + ns + "'";
+        m.rename(what);
         Integer port = m.integer("port", 1, 65535);
         if (!m.has("port")) m.missing("port");
         String address = m.string("address");
@@ -71,6 +72,7 @@ final class SkillControlReader {
     }
 
     static ControlExposes control(YamlMap m) {
+        m.rename("control adapter");
         Integer port = m.integer("port", 1, 65535);
         if (!m.has("port")) m.missing("port");
         String address = m.string("address");
