@@ -1,0 +1,33 @@
+package naftiko.engine.shape;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+
+/** A rendered mock/static value typed as its declaration says when the text allows it. */
+final class MockValues {
+    private MockValues() {}
+
+    static JsonNode typed(String type, String text) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        switch (type) {
+            case "number", "integer" -> {
+                try {
+                    BigDecimal d = new BigDecimal(text.trim());
+                    return d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0
+                            ? f.numberNode(d.toBigIntegerExact()) : f.numberNode(d);
+                } catch (NumberFormatException | ArithmeticException e) {
+                    return f.textNode(text);
+                }
+            }
+            case "boolean" -> {
+                if (text.trim().equalsIgnoreCase("true")) return f.booleanNode(true);
+                if (text.trim().equalsIgnoreCase("false")) return f.booleanNode(false);
+                return f.textNode(text);
+            }
+            default -> {
+                return f.textNode(text);
+            }
+        }
+    }
+}
