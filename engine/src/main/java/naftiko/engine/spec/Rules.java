@@ -11,6 +11,7 @@ public final class Rules {
     public static final String FILE_TOO_LARGE = "file-too-large";
     public static final String YAML_SYNTAX = "yaml-syntax";
     public static final String YAML_LIMIT = "yaml-limit";
+    public static final String LOADER_FAILURE = "loader-failure";
     public static final String ROOT_NOT_MAPPING = "root-not-mapping";
     public static final String DUPLICATE_KEY = "duplicate-key";
 

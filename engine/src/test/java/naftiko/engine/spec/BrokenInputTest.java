@@ -201,6 +201,14 @@ class BrokenInputTest {
     }
 
     @Test
+    void deepNestingAndRecursiveAliasesAreOneErrorNotACrash() {
+        String deep = HEAD + "a: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
+        assertThat(onlyError(TestFiles.load(dir, "deep.yaml", deep)).rule()).isEqualTo("yaml-limit");
+        LoadResult recursive = TestFiles.load(dir, "rec.yaml", HEAD + "capability: &c\n  consumes: *c\n");
+        assertThat(TestFiles.errors(recursive)).isNotEmpty().allSatisfy(d -> assertThat(d.pos().line()).isPositive());
+    }
+
+    @Test
     void duplicateKeyIsAnErrorAtTheSecondKey() {
         LoadResult r = TestFiles.load(dir, "dupkey.yaml", HEAD + "capability:\n" + CONSUMES + "  consumes: []\n");
         assertThat(TestFiles.errors(r)).extracting(Diagnostic::rule).contains("duplicate-key");
