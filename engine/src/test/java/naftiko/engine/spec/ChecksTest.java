@@ -195,4 +195,22 @@ class ChecksTest {
         assertThat(r.spec().capability().exposes().get(0)).isInstanceOfSatisfying(naftiko.engine.spec.model.RestExposes.class,
                 rest -> assertThat(rest.resources().get(0).path()).isEqualTo("/{path}"));
     }
+
+    @Test
+    void controlManagementAndObservabilityAreChecked() {
+        LoadResult r = TestFiles.load(dir, "control.yaml", """
+                naftiko: 1.0.0-alpha2
+                capability:
+                  exposes:
+                    - type: control
+                      port: 9999
+                      management: {helth: true, scripting: {defaultLanguage: ruby}}
+                      observability: {traces: {sampling: 2, local: {buffer-size: 5}}}
+                """);
+        assertThat(TestFiles.errors(r)).extracting(Diagnostic::rule).containsExactly("invalid-value", "invalid-value", "invalid-value");
+        assertThat(r.diagnostics()).filteredOn(d -> d.rule().equals("unknown-field")).singleElement()
+                .satisfies(d -> assertThat(d.hint()).isEqualTo("did you mean 'health'?"));
+        assertThat(r.spec().capability().exposes().get(0)).isInstanceOfSatisfying(naftiko.engine.spec.model.ControlExposes.class,
+                c -> assertThat(c.observability().at("/traces/sampling").asInt()).isEqualTo(2));
+    }
 }

@@ -91,8 +91,8 @@ final class CapabilityReader {
         return switch (type) {
             case "rest" -> RestReader.read(m);
             case "mcp" -> McpReader.read(m);
-            case "skill" -> SkillControlReader.skill(m);
-            default -> SkillControlReader.control(m);
+            case "skill" -> SkillReader.skill(m);
+            default -> ControlReader.control(m);
         };
     }
 
