@@ -213,4 +213,20 @@ class ChecksTest {
         assertThat(r.spec().capability().exposes().get(0)).isInstanceOfSatisfying(naftiko.engine.spec.model.ControlExposes.class,
                 c -> assertThat(c.observability().at("/traces/sampling").asInt()).isEqualTo(2));
     }
+
+    @Test
+    void inputsThatDifferOnlyByKebabOrSnakeAreFlagged() {
+        LoadResult r = TestFiles.load(dir, "names.yaml", capability(INLINE, """
+                    - type: rest
+                      namespace: r
+                      port: 8080
+                      resources:
+                        - path: /ships/{ship-imo}
+                          inputParameters: [{name: ship_imo, in: query, type: string, description: IMO}]
+                          operations: [{method: GET, call: registry.get-ship, with: {imo: r.ship_imo}}]
+                """));
+        assertThat(TestFiles.errors(r)).isEmpty();
+        assertThat(r.diagnostics()).filteredOn(d -> d.rule().equals("ambiguous-input-name")).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("'ship_imo' and 'ship-imo'"));
+    }
 }
