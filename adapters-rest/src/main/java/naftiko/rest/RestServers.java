@@ -1,15 +1,27 @@
 package naftiko.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import naftiko.engine.run.Capability;
 import naftiko.engine.run.ExposureServer;
+import naftiko.engine.run.RestEndpoint;
 import naftiko.engine.run.ServeOptions;
 
-/** Creates one Undertow server per REST exposure of a capability. */
+/** Creates one Undertow server per REST exposure of a capability (not started). */
 public final class RestServers {
     private RestServers() {}
 
     public static List<ExposureServer> create(Capability capability, ServeOptions options) {
-        throw new UnsupportedOperationException("REST adapter not written yet");
+        List<ExposureServer> servers = new ArrayList<>();
+        for (RestEndpoint endpoint : capability.rest()) servers.add(create(endpoint, options));
+        return servers;
+    }
+
+    /** The server for one exposure, with the {@code --address} and {@code --port} overrides applied. */
+    public static RestServer create(RestEndpoint endpoint, ServeOptions options) {
+        String address = options.addressOverride() != null ? options.addressOverride()
+                : endpoint.address() == null || endpoint.address().isBlank() ? "127.0.0.1" : endpoint.address();
+        int port = options.portFor(endpoint.namespace(), endpoint.port());
+        return new RestServer(endpoint, address, port, options.maxBodyBytes());
     }
 }

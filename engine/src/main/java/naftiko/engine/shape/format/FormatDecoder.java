@@ -1,36 +1,83 @@
 package naftiko.engine.shape.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns an upstream body into a JSON tree according to the consumed operation's
- * {@code outputRawFormat} (SPEC.md §5.8), before any JsonPath is applied.
+ * {@code outputRawFormat} (SPEC.md §5.8), before any JsonPath is applied. Each format has its
+ * own small decoder; this class only picks one and keeps failures safe to show.
  */
 public final class FormatDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every value of {@code outputRawFormat} the language defines, in SPEC order. */
+    public static final List<String> FORMATS =
+            List.of("json", "xml", "avro", "protobuf", "csv", "tsv", "psv", "yaml", "html", "markdown");
+
+    private static final Map<String, BodyDecoder> DECODERS = Map.of(
+            "json", new JsonBodyDecoder(),
+            "yaml", new YamlBodyDecoder(),
+            "xml", new XmlBodyDecoder(),
+            "csv", new DelimitedBodyDecoder("CSV", ','),
+            "tsv", new DelimitedBodyDecoder("TSV", '\t'),
+            "psv", new DelimitedBodyDecoder("PSV", '|'),
+            "html", new HtmlBodyDecoder(),
+            "markdown", new MarkdownBodyDecoder(),
+            "avro", new AvroBodyDecoder(),
+            "protobuf", new ProtobufBodyDecoder());
 
     private FormatDecoder() {}
 
     /**
      * @param format       {@code outputRawFormat} as written (case-insensitive), null means json
      * @param outputSchema html: CSS selector; markdown: heading prefix; avro/protobuf: schema file
-     * @param baseDir      folder of the capability file, for schema files
+     * @param baseDir      folder of the capability file, for schema files (may be null)
      * @throws FormatException when the body is not of the declared format
      */
     public static JsonNode decode(String format, byte[] body, String outputSchema, Path baseDir) {
-        String f = format == null ? "json" : format.toLowerCase(Locale.ROOT);
-        if (!f.equals("json")) {
-            throw new FormatException("outputRawFormat '" + format + "' is not supported yet");
-        }
+        BodyDecoder decoder = decoderFor(format);
+        byte[] bytes = body == null ? new byte[0] : body;
         try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new FormatException("upstream body is not valid JSON");
+            return decoder.decode(bytes, blankToNull(outputSchema), baseDir);
+        } catch (StackOverflowError e) {
+            throw new FormatException("upstream body is nested too deeply to decode as " + name(format));
         }
+    }
+
+    /**
+     * Load-time check of one consumed operation's format settings, so a capability that can never
+     * decode its upstream is reported before any request: unknown format, protobuf, a missing or
+     * invalid avro schema file, an invalid html CSS selector.
+     *
+     * @return a short message saying what is wrong and what is supported, or empty when fine
+     */
+    public static Optional<String> check(String format, String outputSchema, Path baseDir) {
+        try {
+            decoderFor(format).check(blankToNull(outputSchema), baseDir);
+            return Optional.empty();
+        } catch (FormatException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static BodyDecoder decoderFor(String format) {
+        BodyDecoder decoder = DECODERS.get(name(format));
+        if (decoder == null) {
+            throw new FormatException("outputRawFormat '" + format + "' is unknown; use one of "
+                    + String.join(", ", FORMATS));
+        }
+        return decoder;
+    }
+
+    private static String name(String format) {
+        return format == null || format.isBlank() ? "json" : format.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** The body does not decode as the declared format; the message is safe to show. */

@@ -1,0 +1,55 @@
+package naftiko.mcp.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import naftiko.mcp.jsonrpc.JsonRpcError;
+import naftiko.mcp.jsonrpc.Replies;
+
+/** Writes Streamable HTTP answers: JSON bodies, a single SSE event, or an empty status. */
+final class HttpReplies {
+    private HttpReplies() {}
+
+    static final String JSON = "application/json";
+    static final String EVENT_STREAM = "text/event-stream";
+
+    /** A JSON-RPC message as {@code application/json}, or as one SSE {@code message} event. */
+    static void message(HttpServerExchange exchange, int status, JsonNode message, boolean asEvent) {
+        String text = serialise(message);
+        exchange.setStatusCode(status);
+        if (asEvent) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, EVENT_STREAM);
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+            text = "event: message\ndata: " + text + "\n\n";
+        } else {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
+        }
+        exchange.getResponseSender().send(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An HTTP-level refusal with a JSON-RPC error body (id null), as the transport spec allows. */
+    static void refuse(HttpServerExchange exchange, int status, int code, String message) {
+        message(exchange, status, Replies.error(null, code, message, null), false);
+    }
+
+    static void refuse(HttpServerExchange exchange, int status, String message) {
+        refuse(exchange, status, JsonRpcError.INVALID_REQUEST, message);
+    }
+
+    static void empty(HttpServerExchange exchange, int status) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
+        exchange.endExchange();
+    }
+
+    private static String serialise(JsonNode node) {
+        try {
+            return Replies.JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package naftiko.mcp.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.StatusCodes;
+import java.lang.System.Logger.Level;
+import java.util.Deque;
+import java.util.Locale;
+import naftiko.engine.auth.InboundAuth;
+import naftiko.mcp.ProtocolVersions;
+import naftiko.mcp.jsonrpc.Dispatcher;
+import naftiko.mcp.jsonrpc.JsonRpcError;
+import naftiko.mcp.jsonrpc.Replies;
+import naftiko.mcp.session.Session;
+import naftiko.mcp.session.Sessions;
+
+/**
+ * The Streamable HTTP endpoint ({@code /mcp}, also {@code /}). The body is read with the async
+ * receiver; the dispatch runs on a worker without waiting, and the answer is written when the
+ * unit's future completes. No server-initiated stream: {@code GET} is 405.
+ */
+final class McpHttpHandler implements HttpHandler {
+
+    static final HttpString SESSION_HEADER = new HttpString("Mcp-Session-Id");
+    static final HttpString VERSION_HEADER = new HttpString("MCP-Protocol-Version");
+    private static final System.Logger LOG = System.getLogger("naftiko.mcp");
+
+    private final Dispatcher dispatcher;
+    private final Sessions sessions;
+    private final InboundAuth auth;
+    private final boolean loopback;
+    private final long maxBodyBytes;
+
+    McpHttpHandler(Dispatcher dispatcher, Sessions sessions, InboundAuth auth, boolean loopback, long maxBodyBytes) {
+        this.dispatcher = dispatcher;
+        this.sessions = sessions;
+        this.auth = auth;
+        this.loopback = loopback;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        String path = exchange.getRequestPath();
+        if (!path.equals("/mcp") && !path.equals("/mcp/") && !path.equals("/")) {
+            HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: the MCP endpoint is /mcp");
+            return;
+        }
+        if (loopback) {
+            String reason = LoopbackGuard.check(header(exchange, Headers.HOST), header(exchange, Headers.ORIGIN));
+            if (reason != null) {
+                HttpReplies.refuse(exchange, StatusCodes.FORBIDDEN, "Forbidden: " + reason);
+                return;
+            }
+        }
+        if (auth != null) {
+            InboundAuth.Verdict verdict = auth.check(name -> header(exchange, new HttpString(name)), name -> query(exchange, name));
+            if (!verdict.accepted()) {
+                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
+                HttpReplies.refuse(exchange, StatusCodes.UNAUTHORIZED, "Unauthorized: " + verdict.reason());
+                return;
+            }
+        }
+        String version = header(exchange, VERSION_HEADER);
+        if (version != null && !ProtocolVersions.isSupported(version)) {
+            HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, "Bad Request: unsupported MCP-Protocol-Version '"
+                    + version + "' (supported: " + String.join(", ", ProtocolVersions.SUPPORTED) + ")");
+            return;
+        }
+        HttpString method = exchange.getRequestMethod();
+        if (method.equals(Methods.POST)) {
+            post(exchange, version);
+        } else if (method.equals(Methods.DELETE)) {
+            delete(exchange);
+        } else {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "POST, DELETE");
+            HttpReplies.refuse(exchange, StatusCodes.METHOD_NOT_ALLOWED,
+                    "Method Not Allowed: this server opens no server-initiated stream; use POST");
+        }
+    }
+
+    private void delete(HttpServerExchange exchange) {
+        String id = header(exchange, SESSION_HEADER);
+        if (id == null) {
+            HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, "Bad Request: Mcp-Session-Id header is required");
+        } else if (sessions.end(id)) {
+            HttpReplies.empty(exchange, StatusCodes.NO_CONTENT);
+        } else {
+            HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: unknown or ended session");
+        }
+    }
+
+    private void post(HttpServerExchange exchange, String version) {
+        Accept accept = Accept.of(header(exchange, Headers.ACCEPT));
+        if (!accept.json() && !accept.eventStream()) {
+            HttpReplies.refuse(exchange, StatusCodes.NOT_ACCEPTABLE,
+                    "Not Acceptable: the client must accept application/json or text/event-stream");
+            return;
+        }
+        String contentType = header(exchange, Headers.CONTENT_TYPE);
+        if (contentType != null && !isJson(contentType)) {
+            HttpReplies.refuse(exchange, StatusCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Media Type: send JSON-RPC as application/json");
+            return;
+        }
+        if (exchange.getRequestContentLength() > maxBodyBytes) {
+            HttpReplies.refuse(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            return;
+        }
+        exchange.setMaxEntitySize(maxBodyBytes);
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(), () -> process(ex, body, version, accept)),
+                (ex, error) -> {
+                    if (error instanceof RequestTooBigException) {
+                        HttpReplies.refuse(ex, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLarge());
+                    } else {
+                        ex.setStatusCode(StatusCodes.BAD_REQUEST);
+                        ex.endExchange();
+                    }
+                });
+    }
+
+    private void process(HttpServerExchange exchange, byte[] body, String headerVersion, Accept accept) {
+        JsonNode message;
+        try {
+            message = Dispatcher.parse(body);
+        } catch (JsonRpcError e) {
+            HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, e.code(), e.getMessage());
+            return;
+        }
+        boolean initialize = Dispatcher.isInitialize(message);
+        Session session;
+        if (initialize) {
+            session = sessions.open(headerVersion);
+        } else {
+            String id = header(exchange, SESSION_HEADER);
+            if (id == null) {
+                HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST,
+                        "Bad Request: Mcp-Session-Id header is required (send initialize first)");
+                return;
+            }
+            Sessions.Lookup lookup = sessions.find(id, headerVersion);
+            if (lookup.status() != Sessions.Status.OK) {
+                HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: unknown or ended session; initialize again");
+                return;
+            }
+            session = lookup.session();
+        }
+        String version = headerVersion != null ? headerVersion
+                : session.protocolVersion() != null ? session.protocolVersion() : ProtocolVersions.WITHOUT_HEADER;
+        dispatcher.dispatch(message, session, version).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.ERROR, "MCP dispatch failed", failure);
+                HttpReplies.refuse(exchange, StatusCodes.INTERNAL_SERVER_ERROR, JsonRpcError.INTERNAL_ERROR, "Internal error");
+            } else if (reply == null) {
+                HttpReplies.empty(exchange, StatusCodes.ACCEPTED);
+            } else {
+                if (initialize && !reply.has("error")) exchange.getResponseHeaders().put(SESSION_HEADER, session.id());
+                HttpReplies.message(exchange, StatusCodes.OK, reply, !accept.json());
+            }
+        });
+    }
+
+    private String tooLarge() {
+        return "Payload Too Large: the body exceeds " + maxBodyBytes + " bytes";
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private static String header(HttpServerExchange exchange, HttpString name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    private static String query(HttpServerExchange exchange, String name) {
+        Deque<String> v = exchange.getQueryParameters().get(name);
+        return v == null || v.isEmpty() ? null : v.getFirst();
+    }
+
+    /** What the client's Accept header allows; a missing header allows JSON. */
+    record Accept(boolean json, boolean eventStream) {
+        static Accept of(String header) {
+            if (header == null || header.isBlank()) return new Accept(true, false);
+            boolean json = false;
+            boolean events = false;
+            for (String part : header.split(",")) {
+                String type = part.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+                switch (type) {
+                    case "application/json", "application/*", "*/*" -> json = true;
+                    case "text/event-stream", "text/*" -> events = true;
+                    default -> { }
+                }
+            }
+            return new Accept(json, events);
+        }
+    }
+}

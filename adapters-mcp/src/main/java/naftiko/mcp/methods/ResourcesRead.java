@@ -1,0 +1,45 @@
+package naftiko.mcp.methods;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import naftiko.engine.run.CallContext;
+import naftiko.engine.run.McpResourceUnit;
+import naftiko.mcp.jsonrpc.JsonRpcError;
+import naftiko.mcp.jsonrpc.MethodHandler;
+import naftiko.mcp.jsonrpc.Replies;
+import naftiko.mcp.jsonrpc.Request;
+
+/**
+ * {@code resources/read}: the first declared resource whose URI (or template) matches reads it.
+ * No match → -32002 "Resource not found" with the URI in {@code data}, as the 2025 revisions say.
+ */
+public final class ResourcesRead implements MethodHandler {
+
+    private final List<McpResourceUnit> resources;
+
+    public ResourcesRead(List<McpResourceUnit> resources) {
+        this.resources = List.copyOf(resources);
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> handle(Request request) {
+        String uri = request.requiredText("uri");
+        for (McpResourceUnit r : resources) {
+            if (r.match(uri).isEmpty()) continue;
+            CallContext context = new CallContext(UUID.randomUUID().toString(), "mcp");
+            return r.read(uri, context).thenApply(content -> {
+                ObjectNode result = Replies.object();
+                ObjectNode c = result.putArray("contents").addObject();
+                c.put("uri", content.uri() == null ? uri : content.uri());
+                ResourcesList.putIfPresent(c, "mimeType", content.mimeType());
+                c.put("text", content.text() == null ? "" : content.text());
+                return result;
+            });
+        }
+        ObjectNode data = Replies.object().put("uri", uri);
+        throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri, data);
+    }
+}

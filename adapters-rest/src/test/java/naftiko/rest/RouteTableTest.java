@@ -1,0 +1,86 @@
+package naftiko.rest;
+
+import static naftiko.rest.TestServer.route;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import naftiko.engine.run.RestEndpoint.RestRoute;
+import naftiko.rest.route.Resolution;
+import naftiko.rest.route.RouteTable;
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+    private final ScriptedUnit list = ScriptedUnit.ok("list");
+    private final ScriptedUnit latest = ScriptedUnit.ok("latest");
+    private final ScriptedUnit get = ScriptedUnit.ok("get");
+    private final ScriptedUnit patch = ScriptedUnit.ok("patch");
+    private final ScriptedUnit relay = ScriptedUnit.ok("relay");
+
+    private final RouteTable table = RouteTable.compile(List.of(
+            route("GET", "/v1/projects/{project-id}/runs", list),
+            route("GET", "/v1/projects/{{project-id}}/runs/{id}", get),
+            route("PATCH", "/v1/projects/{project-id}/runs/{id}", patch),
+            route("GET", "/v1/projects/{project-id}/runs/latest", latest),
+            new RestRoute("/proxy/{path}", "*", relay, true)));
+
+    @Test
+    void literalSegmentBeatsPlaceholderWhateverTheDeclarationOrder() {
+        Resolution r = table.resolve("GET", "/v1/projects/42/runs/latest");
+        assertThat(r.route().unit()).isSameAs(latest);
+        assertThat(r.variables()).isEqualTo(Map.of("project-id", "42"));
+        assertThat(table.resolve("GET", "/v1/projects/42/runs/r9").route().unit()).isSameAs(get);
+    }
+
+    @Test
+    void variablesAreDecodedPerSegmentAndDoubleBracesAreCanonical() {
+        Resolution r = table.resolve("GET", "/v1/projects/a%2Fb%20c/runs/%C3%A9");
+        assertThat(r.variables()).isEqualTo(Map.of("project-id", "a/b c", "id", "é"));
+        assertThat(r.template()).isEqualTo("/v1/projects/{project-id}/runs/{id}");
+    }
+
+    @Test
+    void oneTrailingSlashIsToleratedButNotTwo() {
+        assertThat(table.resolve("GET", "/v1/projects/42/runs/").route().unit()).isSameAs(list);
+        assertThat(table.resolve("GET", "/v1/projects/42/runs//").kind()).isEqualTo(Resolution.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void unknownPathAndEmptySegmentAreNotFound() {
+        assertThat(table.resolve("GET", "/v1/projects/42").kind()).isEqualTo(Resolution.Kind.NOT_FOUND);
+        assertThat(table.resolve("GET", "/v1/projects//runs").kind()).isEqualTo(Resolution.Kind.NOT_FOUND);
+        assertThat(table.resolve("GET", "/v1/projects/42/runs/r9/extra").kind()).isEqualTo(Resolution.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void wrongMethodListsAllowedMethodsWithHeadAndOptions() {
+        Resolution r = table.resolve("DELETE", "/v1/projects/42/runs/r9");
+        assertThat(r.kind()).isEqualTo(Resolution.Kind.METHOD_NOT_ALLOWED);
+        assertThat(r.allow()).isEqualTo("GET, PATCH, HEAD, OPTIONS");
+        assertThat(table.resolve("OPTIONS", "/v1/projects/42/runs/r9").allow()).isEqualTo("GET, PATCH, HEAD, OPTIONS");
+    }
+
+    @Test
+    void headUsesTheGetRoute() {
+        assertThat(table.resolve("HEAD", "/v1/projects/42/runs").route().unit()).isSameAs(list);
+    }
+
+    @Test
+    void restVariableTakesTheRemainderRawWithSlashes() {
+        Resolution r = table.resolve("POST", "/proxy/a/b%20c/d/");
+        assertThat(r.route().unit()).isSameAs(relay);
+        assertThat(r.pathRemainder()).isEqualTo("a/b%20c/d/");
+        assertThat(r.variables()).containsEntry("path", "a/b c/d/");
+    }
+
+    @Test
+    void mountedListsEveryRouteWithItsCanonicalTemplate() {
+        assertThat(table.mounted()).extracting(m -> m.method() + " " + m.path()).containsExactly(
+                "GET /v1/projects/{project-id}/runs",
+                "GET /v1/projects/{project-id}/runs/latest",
+                "GET /v1/projects/{project-id}/runs/{id}",
+                "PATCH /v1/projects/{project-id}/runs/{id}",
+                "* /proxy/{path}");
+    }
+}
