@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import naftiko.engine.spec.model.Spec;
 import naftiko.engine.testing.FakeUpstream;
-import naftiko.engine.testing.SimpleSpecReader;
+import naftiko.engine.testing.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +58,7 @@ class PosthogCapabilityTest {
     @BeforeAll
     static void plan() {
         upstream = new FakeUpstream();
-        Spec spec = SimpleSpecReader.read(FILE);
+        Spec spec = naftiko.engine.spec.SpecLoader.load(FILE).spec();
         capability = CapabilityPlanner.plan(spec, new EngineOptions(Map.of("POSTHOG_API_KEY", "phx_secret_key"), Map.of(),
                 Map.of("posthog-task-runs", upstream.baseUri() + "/"), false, Duration.ofSeconds(2), Duration.ofSeconds(5)));
     }
@@ -89,11 +89,11 @@ class PosthogCapabilityTest {
     @MethodSource("ops")
     void mcpToolSendsTheExactUpstreamRequest(String tool, Op op) throws Exception {
         Map<String, JsonNode> args = new LinkedHashMap<>();
-        args.put("project_id", SimpleSpecReader.json("\"42\""));
-        args.put("task_id", SimpleSpecReader.json("\"t1\""));
-        if (!op.upstreamSuffix().isEmpty()) args.put("id", SimpleSpecReader.json("\"r9\""));
-        if (op.paged()) args.put("limit", SimpleSpecReader.json("5"));
-        if (!op.body().equals("none")) args.put("body", SimpleSpecReader.json("{\"entries\":[{\"m\":\"hi\"}],\"n\":1}"));
+        args.put("project_id", Json.parse("\"42\""));
+        args.put("task_id", Json.parse("\"t1\""));
+        if (!op.upstreamSuffix().isEmpty()) args.put("id", Json.parse("\"r9\""));
+        if (op.paged()) args.put("limit", Json.parse("5"));
+        if (!op.body().equals("none")) args.put("body", Json.parse("{\"entries\":[{\"m\":\"hi\"}],\"n\":1}"));
         Unit unit = tool(op.tool());
         Outcome out = unit.invoke(naftiko.engine.run.Arguments.of(args), new CallContext("req-1", "mcp")).get(5, TimeUnit.SECONDS);
         assertRequest(op);
@@ -114,7 +114,7 @@ class PosthogCapabilityTest {
         String body = op.body().equals("none") ? "" : "{\"entries\":[{\"m\":\"hi\"}],\"n\":1}";
         InboundRequest req = new InboundRequest(route(op).method(), "/v1/api/projects/42/tasks/t1/runs" + op.restSuffix(), vars, query,
                 op.paged() ? "limit=5" : null, Map.of(), Map.of(), body.getBytes(StandardCharsets.UTF_8),
-                body.isEmpty() ? null : "application/json", body.isEmpty() ? null : SimpleSpecReader.json(body), null);
+                body.isEmpty() ? null : "application/json", body.isEmpty() ? null : Json.parse(body), null);
         Outcome out = route(op).unit().invoke(naftiko.engine.run.Arguments.of(req), new CallContext(null, "rest")).get(5, TimeUnit.SECONDS);
         assertRequest(op);
         assertThat(out.status()).isEqualTo(200);
@@ -127,9 +127,9 @@ class PosthogCapabilityTest {
     void absentBodyIsOmittedOrRejectedBeforeAnyCall(String tool, Op op) throws Exception {
         if (op.body().equals("none")) return;
         Map<String, JsonNode> args = new LinkedHashMap<>();
-        args.put("project_id", SimpleSpecReader.json("\"42\""));
-        args.put("task_id", SimpleSpecReader.json("\"t1\""));
-        args.put("id", SimpleSpecReader.json("\"r9\""));
+        args.put("project_id", Json.parse("\"42\""));
+        args.put("task_id", Json.parse("\"t1\""));
+        args.put("id", Json.parse("\"r9\""));
         var f = tool(op.tool()).invoke(naftiko.engine.run.Arguments.of(args), new CallContext(null, "mcp"));
         if (op.body().equals("required")) {
             assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(UnitFailure.class)

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import naftiko.engine.spec.model.Spec;
 import naftiko.engine.testing.FakeUpstream;
-import naftiko.engine.testing.SimpleSpecReader;
+import naftiko.engine.testing.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,7 @@ class PosthogSemanticsTest {
     @BeforeAll
     static void plan() {
         upstream = new FakeUpstream();
-        spec = SimpleSpecReader.read(PosthogCapabilityTest.FILE);
+        spec = naftiko.engine.spec.SpecLoader.load(PosthogCapabilityTest.FILE).spec();
         capability = CapabilityPlanner.plan(spec, options(Map.of("posthog-task-runs", upstream.baseUri()), false));
     }
 
@@ -54,7 +54,7 @@ class PosthogSemanticsTest {
 
     static Map<String, JsonNode> args(String json) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        SimpleSpecReader.json(json).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+        Json.parse(json).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
         return m;
     }
 
@@ -75,7 +75,7 @@ class PosthogSemanticsTest {
 
     @Test
     void derivedInputSchemaIsExactlyRealWorldItem10() {
-        JsonNode expected = SimpleSpecReader.json("""
+        JsonNode expected = Json.parse("""
                 {"type":"object",
                  "properties":{
                    "after":{"type":"string","description":"Only return events after this ISO8601 timestamp"},
@@ -95,9 +95,9 @@ class PosthogSemanticsTest {
     @Test
     void createTaskRunSchemaHasOptionalObjectBody() {
         JsonNode s = tool("create-task-run").inputSchema();
-        assertThat(s.path("properties").path("body")).isEqualTo(SimpleSpecReader.json(
+        assertThat(s.path("properties").path("body")).isEqualTo(Json.parse(
                 "{\"type\":\"object\",\"description\":\"Request body (JSON).\"}"));
-        assertThat(s.path("required")).isEqualTo(SimpleSpecReader.json("[\"task_id\",\"project_id\"]"));
+        assertThat(s.path("required")).isEqualTo(Json.parse("[\"task_id\",\"project_id\"]"));
         assertThat(tool("create-task-run").outputSchema()).isNull();
     }
 
@@ -106,7 +106,7 @@ class PosthogSemanticsTest {
         assertThat(tool("list-task-runs").hints().readOnly()).isTrue();
         assertThat(tool("list-task-runs").hints().idempotent()).isTrue();
         Unit rest = capability.rest().get(0).routes().get(0).unit();
-        assertThat(rest.inputSchema().path("required")).isEqualTo(SimpleSpecReader.json("[\"task_id\",\"project_id\"]"));
+        assertThat(rest.inputSchema().path("required")).isEqualTo(Json.parse("[\"task_id\",\"project_id\"]"));
     }
 
     @Test
@@ -256,7 +256,7 @@ class PosthogSemanticsTest {
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("missing variable POSTHOG_API_KEY")
                 .hasMessageContaining("bind 'env'")
-                .hasMessageContaining("posthog-task-runs.yaml:11:3")
+                .hasMessageContaining("posthog-task-runs.yaml:14:5")
                 .hasMessageContaining("export POSTHOG_API_KEY")
                 .hasMessageNotContaining("\n");
     }
