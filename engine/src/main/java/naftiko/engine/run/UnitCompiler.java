@@ -25,7 +25,13 @@ import naftiko.engine.upstream.RequestTemplate;
 final class UnitCompiler {
     /** What every kind of unit declares, whatever its adapter. */
     record Declaration(String kind, String namespace, String name, String title, String description,
-                       List<ExposedParameter> inputs, McpTool.Hints hints, Execution execution, SourcePos pos) {}
+                       List<ExposedParameter> inputs, McpTool.Hints hints, Execution execution, SourcePos pos,
+                       String fallbackName) {
+        Declaration(String kind, String namespace, String name, String title, String description,
+                    List<ExposedParameter> inputs, McpTool.Hints hints, Execution execution, SourcePos pos) {
+            this(kind, namespace, name, title, description, inputs, hints, execution, pos, null);
+        }
+    }
 
     /** Body and contract, before wrapping into a unit (aggregate functions reuse them). */
     record Compiled(ExecutionBody body, InputContract contract, OutputShaper shaper, boolean jsonBody,
@@ -47,6 +53,7 @@ final class UnitCompiler {
             if (description == null || description.isBlank()) description = c.function().description();
             hints = derivedHints(c.function().semantics(), hints);
         }
+        if (name == null || name.isBlank()) name = d.fallbackName();
         return new CompiledUnit(name, d.title(), description, c.contract(),
                 c.shaper() == null ? null : c.shaper().outputSchema(), hints, d.pos(), c.body(), c.jsonBody());
     }

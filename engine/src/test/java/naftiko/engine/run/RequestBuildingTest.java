@@ -238,6 +238,17 @@ class RequestBuildingTest {
     }
 
     @Test
+    void absentValueInJsonValuePositionIsNull() {
+        Planned p = plan("", """
+                - name: "post"
+                  method: "POST"
+                  body: '{"ids": {{ids}}, "name": "{{name}}"}'
+                """, tool("post", "post"));
+        Planned.call(p.tool("post"), "{\"id\":\"1\",\"name\":\"n\"}");
+        assertThat(upstream.single().bodyText()).isEqualTo("{\"ids\": null, \"name\": \"n\"}");
+    }
+
+    @Test
     void missingBodyVariableIsBadInput() {
         Planned p = plan("", """
                 - name: "post"
