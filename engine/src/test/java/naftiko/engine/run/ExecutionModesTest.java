@@ -77,6 +77,12 @@ class ExecutionModesTest {
                           outputParameters:
                             - type: "string"
                               mapping: "$.forecast"
+                        - name: "forecast-missing"
+                          description: "Outputs that match nothing."
+                          call: "api.get-forecast"
+                          outputParameters:
+                            - type: "string"
+                              mapping: "$.nothing"
                   exposes:
                     - type: "mcp"
                       namespace: "tools-ns"
@@ -136,6 +142,14 @@ class ExecutionModesTest {
                               value: "42"
                         - name: "forecast"
                           ref: "forecast.get-forecast"
+                        - name: "forecast-fallback"
+                          ref: "forecast.forecast-missing"
+                          outputParameters:
+                            - type: "object"
+                              properties:
+                                text:
+                                  type: "string"
+                                  mapping: "$.forecast"
                         - name: "ship-with-crew"
                           description: "orchestrated"
                           inputParameters:
@@ -318,6 +332,12 @@ class ExecutionModesTest {
         assertThat(tool.hints().destructive()).isFalse();
         assertThat(tool.hints().idempotent()).isTrue();
         assertThat(tool.inputSchema().path("required")).isEqualTo(Json.parse("[\"city\"]"));
+    }
+
+    @Test
+    void refFallsBackToTheUnitsOwnOutputs() {
+        assertThat(Planned.call(p.tool("forecast-fallback"), "{}").json())
+                .isEqualTo(Json.parse("{\"text\":\"sunny in null\"}"));
     }
 
     @Test
