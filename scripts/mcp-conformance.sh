@@ -100,13 +100,15 @@ fi
 
 say "running the suite (timeout ${TIMEOUT}s)"
 set +e
+RESULTS="$TOOLS/conformance-results"
+rm -rf "$RESULTS"
 timeout "$TIMEOUT" "$NODE" "$SUITE" server --url "$URL" --expected-failures "$WORK/expected-failures.yaml" \
-  -o "$WORK/results"
+  -o "$RESULTS"
 status=$?
 set -e
 if (( status == 124 )); then say "the suite did not finish within ${TIMEOUT}s"; fi
 if (( status != 0 )); then
-  say "FAILED (exit $status); naftiko's log:"
+  say "FAILED (exit $status); per-scenario checks are in .tools/conformance-results; naftiko's log:"
   tail -n 50 "$WORK/server.log" >&2
   exit 1
 fi
