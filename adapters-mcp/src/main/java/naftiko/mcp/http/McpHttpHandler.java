@@ -173,7 +173,10 @@ final class McpHttpHandler implements HttpHandler {
                 HttpReplies.empty(exchange, StatusCodes.ACCEPTED);
             } else {
                 if (initialize && !reply.has("error")) exchange.getResponseHeaders().put(SESSION_HEADER, session.id());
-                HttpReplies.message(exchange, StatusCodes.OK, reply, !accept.json());
+                // A message the server could not accept at all (no usable id) is an HTTP 400, as the
+                // transport asks; errors answering a well-formed request stay 200.
+                boolean refused = reply.isObject() && reply.has("error") && reply.path("id").isNull();
+                HttpReplies.message(exchange, refused ? StatusCodes.BAD_REQUEST : StatusCodes.OK, reply, !accept.json());
             }
         });
     }
