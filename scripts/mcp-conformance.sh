@@ -60,8 +60,8 @@ fi
 
 # --- naftiko -----------------------------------------------------------------------------------
 JAR="$ROOT/cli/target/naftiko.jar"
-if [[ ! -f "$JAR" ]]; then
-  say "building $JAR"
+if [[ ! -f "$JAR" ]] || [[ -n "$(find engine adapters-rest adapters-mcp cli -path '*/src/main/*' -type f -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
+  say "building $JAR (missing or older than the sources)"
   mvn -B -q -DskipTests package >&2
 fi
 

@@ -37,7 +37,7 @@ public final class McpServers {
         McpEndpoint onStdio = stdioEndpoint(endpoints, options.stdio());
         SessionIds ids = SessionIds.fromEnvironment(System.getenv(SessionIds.SECRET_VARIABLE));
         for (McpEndpoint endpoint : endpoints) {
-            Dispatcher dispatcher = McpProtocol.dispatcher(endpoint, pageSize);
+            Dispatcher dispatcher = McpProtocol.dispatcher(endpoint, capability.name(), pageSize);
             if (endpoint == onStdio) {
                 servers.add(stdio(endpoint, dispatcher, options));
             } else if (isStdio(endpoint)) {

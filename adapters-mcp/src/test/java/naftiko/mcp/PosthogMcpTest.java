@@ -132,6 +132,8 @@ class PosthogMcpTest {
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
             McpSchema.InitializeResult init = client.initialize();
             assertThat(init.serverInfo().name()).isEqualTo(Posthog.MCP_NAMESPACE);
+            assertThat(init.serverInfo().title()).isEqualTo("PostHog API — task-runs");
+            assertThat(init.serverInfo().version()).isEqualTo(McpProtocol.naftikoVersion()).isNotEqualTo("dev");
 
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyElementsOf(CALLS.stream().map(Expected::tool).toList());
