@@ -41,11 +41,10 @@ final class AvroBodyDecoder implements BodyDecoder {
 
     @Override
     public void check(String outputSchema, Path baseDir) {
-        if (outputSchema == null) {
-            throw new FormatDecoder.FormatException("outputRawFormat avro needs outputSchema naming an"
-                    + " .avsc schema file (only Avro object container bodies carry their own schema)");
+        // no outputSchema is fine for container-file upstreams; decode explains the other case
+        if (outputSchema != null) {
+            schema(outputSchema, baseDir);
         }
-        schema(outputSchema, baseDir);
     }
 
     @Override
@@ -55,8 +54,8 @@ final class AvroBodyDecoder implements BodyDecoder {
             return containerFile(body, expected);
         }
         if (expected == null) {
-            throw new FormatDecoder.FormatException("upstream body is not an Avro object container file,"
-                    + " and no outputSchema (.avsc) was given to decode a single Avro datum");
+            throw new FormatDecoder.FormatException("upstream body is not an Avro object container file"
+                    + " (which carries its schema); set outputSchema to an .avsc file to decode a plain Avro datum");
         }
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(body, null);

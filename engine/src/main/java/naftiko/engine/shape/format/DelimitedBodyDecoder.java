@@ -10,12 +10,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * csv / tsv / psv: an array of row objects keyed by the first row's headers, every value a
- * string. Fields may be double-quoted (separators, quotes and newlines inside); blank lines are
- * skipped; cells beyond the header count are ignored and missing trailing cells are absent.
- * Rows are streamed one at a time from the body.
+ * csv / tsv / psv: an array of row objects keyed by the first row's headers (trimmed; blank or
+ * repeated headers get keys as for html tables), every value a string exactly as written. Fields
+ * may be double-quoted (separators, quotes and newlines inside); blank lines are skipped; cells
+ * beyond the headers are keyed {@code column<N>}; missing trailing cells are absent. Rows are
+ * streamed one at a time from the body.
  */
 final class DelimitedBodyDecoder implements BodyDecoder {
     private final String label;
@@ -24,14 +28,14 @@ final class DelimitedBodyDecoder implements BodyDecoder {
     DelimitedBodyDecoder(String label, char separator) {
         this.label = label;
         CsvMapper mapper = CsvMapper.builder()
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
                 .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .enable(CsvParser.Feature.IGNORE_TRAILING_UNMAPPABLE)
                 .build();
         CsvSchema schema = CsvSchema.emptySchema()
-                .withHeader()
+                .withoutHeader()
                 .withColumnSeparator(separator)
                 .withQuoteChar('"');
-        this.reader = mapper.readerFor(JsonNode.class).with(schema);
+        this.reader = mapper.readerFor(String[].class).with(schema);
     }
 
     @Override
@@ -40,9 +44,17 @@ final class DelimitedBodyDecoder implements BodyDecoder {
         if (BodyText.isBlank(body)) {
             return rows;
         }
-        try (MappingIterator<JsonNode> it = reader.readValues(body)) {
+        try (MappingIterator<String[]> it = reader.readValues(body)) {
+            List<String> headers = null;
             while (it.hasNextValue()) {
-                rows.add(it.nextValue());
+                List<String> cells = Arrays.asList(it.nextValue());
+                if (headers == null) {
+                    List<String> trimmed = new ArrayList<>(cells.size());
+                    cells.forEach(c -> trimmed.add(c.strip()));
+                    headers = TableHeaders.of(trimmed);
+                } else {
+                    rows.add(TableHeaders.row(headers, cells));
+                }
             }
             return rows;
         } catch (IOException | RuntimeException e) {

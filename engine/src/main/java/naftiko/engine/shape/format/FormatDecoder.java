@@ -49,8 +49,11 @@ public final class FormatDecoder {
 
     /**
      * Load-time check of one consumed operation's format settings, so a capability that can never
-     * decode its upstream is reported before any request: unknown format, protobuf, a missing or
-     * invalid avro schema file, an invalid html CSS selector.
+     * decode its upstream is reported before any request: unknown format, a missing or invalid
+     * avro/protobuf schema file, protobuf without {@code outputSchema} or naming {@code .proto}
+     * source, an invalid html CSS selector. Meant for a load-time diagnostic; a warning fits best,
+     * since schema-valid documents may still hit it (the corpus's proto-capability.yaml has no
+     * {@code outputSchema}).
      *
      * @return a short message saying what is wrong and what is supported, or empty when fine
      */

@@ -29,9 +29,21 @@ class DelimitedFormatTest {
     }
 
     @Test
-    void blankLinesSkippedExtraCellsIgnoredMissingCellsAbsent() {
+    void blankLinesSkippedExtraCellsNumberedMissingCellsAbsent() {
         assertThat(decode("csv", "a,b\n\n1,2,3\n4\n,\n")).isEqualTo(json(
-                "[{'a':'1','b':'2'},{'a':'4'},{'a':'','b':''}]"));
+                "[{'a':'1','b':'2','column3':'3'},{'a':'4'},{'a':'','b':''}]"));
+    }
+
+    @Test
+    void headersTrimmedBlankAndRepeatedHeadersGetDistinctKeysValuesKeptAsWritten() {
+        assertThat(decode("csv", " id ,name,,name\n1, Ada ,x,y\n")).isEqualTo(json(
+                "[{'id':'1','name':' Ada ','column3':'x','name_2':'y'}]"));
+    }
+
+    @Test
+    void quotedHeaderMayHoldNewlines() {
+        assertThat(decode("csv", "\"first\nname\",age\nAda,36\n")).isEqualTo(json(
+                "[{'first\\nname':'Ada','age':'36'}]"));
     }
 
     @Test

@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -28,6 +32,7 @@ class FixtureMappingTest {
     private static final Configuration JSONPATH = Configuration.builder()
             .jsonProvider(new JacksonJsonNodeJsonProvider())
             .mappingProvider(new JacksonMappingProvider())
+            .options(Option.DEFAULT_PATH_LEAF_TO_NULL)
             .build();
 
     private static final String USERS = "[{'id':'u-1','name':'Ada Lovelace','email':'ada@example.org'},"
@@ -62,11 +67,11 @@ class FixtureMappingTest {
     }
 
     @Test
-    void avroFixtureNeedsAnOutputSchemaAndDecodesWithOne() {
-        Map<String, Object> consumed = consumedOperation(fixture("avro-capability.yaml"));
-        assertThat(FormatDecoder.check((String) consumed.get("outputRawFormat"),
-                (String) consumed.get("outputSchema"), null)).get().asString()
-                .startsWith("outputRawFormat avro needs outputSchema");
+    void avroFixtureDecodesAPlainDatumOnceGivenAnOutputSchema() {
+        // as written (no outputSchema) only container-file bodies could decode: a plain datum fails
+        assertThatThrownBy(() -> run("avro-capability.yaml", new byte[] {2, 4}, null))
+                .isInstanceOf(FormatDecoder.FormatException.class)
+                .hasMessageStartingWith("upstream body is not an Avro object container file");
 
         org.apache.avro.Schema page = new org.apache.avro.Schema.Parser()
                 .parse(new String(Decoding.resource("records.avsc"), StandardCharsets.UTF_8));
@@ -83,12 +88,15 @@ class FixtureMappingTest {
     }
 
     @Test
-    void protobufFixtureIsRefusedAtLoad() {
+    void protobufFixtureNeedsADescriptorSetAndDecodesWithOne(@TempDir Path dir) throws IOException {
         Map<String, Object> consumed = consumedOperation(fixture("proto-capability.yaml"));
-        assertThat(FormatDecoder.check((String) consumed.get("outputRawFormat"), null, null)).get().asString()
-                .startsWith("outputRawFormat protobuf is not supported");
-        assertThatThrownBy(() -> run("proto-capability.yaml", new byte[] {8, 1}, null))
-                .isInstanceOf(FormatDecoder.FormatException.class);
+        assertThat(FormatDecoder.check((String) consumed.get("outputRawFormat"), null, dir)).get().asString()
+                .startsWith("outputRawFormat protobuf needs outputSchema");
+
+        ProtoTypes.writeDescriptorSet(dir, "records.desc");
+        byte[] body = ProtobufFormatTest.page("p1", "Proto", "from protobuf", "p2", "Two", null);
+        assertThat(run("proto-capability.yaml", body, "records.desc#test.records.RecordPage", dir)).isEqualTo(json(
+                "[{'id':'p1','title':'Proto','description':'from protobuf'},{'id':'p2','title':'Two','description':null}]"));
     }
 
     private static JsonNode run(String fixtureName, String sample, String schemaOverride) {
@@ -98,10 +106,14 @@ class FixtureMappingTest {
     /** Decodes like the consumed operation says, then applies the exposed array mapping + item properties. */
     @SuppressWarnings("unchecked")
     private static JsonNode run(String fixtureName, byte[] body, String schemaOverride) {
+        return run(fixtureName, body, schemaOverride, null);
+    }
+
+    private static JsonNode run(String fixtureName, byte[] body, String schemaOverride, Path baseDir) {
         Map<String, Object> doc = fixture(fixtureName);
         Map<String, Object> consumed = consumedOperation(doc);
         String schema = schemaOverride != null ? schemaOverride : (String) consumed.get("outputSchema");
-        JsonNode decoded = FormatDecoder.decode((String) consumed.get("outputRawFormat"), body, schema, null);
+        JsonNode decoded = FormatDecoder.decode((String) consumed.get("outputRawFormat"), body, schema, baseDir);
 
         Map<String, Object> exposed = firstOperation((List<Object>) ((Map<String, Object>) doc.get("capability")).get("exposes"));
         Map<String, Object> output = (Map<String, Object>) ((List<Object>) exposed.get("outputParameters")).get(0);
