@@ -20,6 +20,7 @@ import naftiko.engine.spec.SpecLoader;
 import naftiko.mcp.McpServers;
 import naftiko.rest.RestServer;
 import naftiko.rest.RestServers;
+import naftiko.rest.skill.SkillServers;
 
 /**
  * The servers of one {@code naftiko run}: load and plan every file, create the REST then the MCP
@@ -90,6 +91,17 @@ final class RunSession implements AutoCloseable {
                 err.println("naftiko run: MCP exposures of '" + c.name() + "' are not served by this build");
             }
         }
+        // Skill catalogs (SPEC.md §15), after MCP: read-only, they only point at the units above.
+        List<ExposureServer> skill = new ArrayList<>();
+        for (Capability c : capabilities) {
+            try {
+                skill.addAll(SkillServers.create(c, serve));
+            } catch (IllegalArgumentException e) {
+                err.println("naftiko run: " + e.getMessage());
+                throw new Abort(2);
+            }
+        }
+        servers.addAll(skill);
         RunSession session = new RunSession(servers, serve);
         List<ExposureServer> started = new ArrayList<>();
         for (ExposureServer s : servers) {
@@ -104,6 +116,7 @@ final class RunSession implements AutoCloseable {
         }
         for (RestServer r : rest) r.describe().forEach(out::println);
         for (ExposureServer m : mcp) m.describe().forEach(out::println);
+        for (ExposureServer k : skill) k.describe().forEach(out::println);
         if (servers.isEmpty()) {
             out.println("naftiko ready: no REST or MCP exposure to serve");
         } else if (rest.isEmpty()) {
