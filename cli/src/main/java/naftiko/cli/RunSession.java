@@ -21,6 +21,7 @@ import naftiko.engine.spec.SpecLoader;
 import naftiko.mcp.McpServers;
 import naftiko.rest.RestServer;
 import naftiko.rest.RestServers;
+import naftiko.rest.skill.SkillServers;
 
 /**
  * The servers of one {@code naftiko run}: load and plan every file, create the REST then the MCP
@@ -93,6 +94,17 @@ final class RunSession implements AutoCloseable {
         boolean stdio = serve.stdio() || capabilities.stream().anyMatch(c -> c.mcp() != null
                 && c.mcp().stream().anyMatch(e -> "stdio".equalsIgnoreCase(e.transport())));
         if (stdio) out = err;
+        // Skill catalogs (SPEC.md §15), after MCP: read-only, they only point at the units above.
+        List<ExposureServer> skill = new ArrayList<>();
+        for (Capability c : capabilities) {
+            try {
+                skill.addAll(SkillServers.create(c, serve));
+            } catch (IllegalArgumentException e) {
+                err.println("naftiko run: " + e.getMessage());
+                throw new Abort(2);
+            }
+        }
+        servers.addAll(skill);
         RunSession session = new RunSession(servers, serve);
         List<ExposureServer> started = new ArrayList<>();
         for (ExposureServer s : servers) {
@@ -107,6 +119,7 @@ final class RunSession implements AutoCloseable {
         }
         for (RestServer r : rest) r.describe().forEach(out::println);
         for (ExposureServer m : mcp) m.describe().forEach(out::println);
+        for (ExposureServer k : skill) k.describe().forEach(out::println);
         if (servers.isEmpty()) {
             out.println("naftiko ready: no REST or MCP exposure to serve");
         } else if (rest.isEmpty()) {
