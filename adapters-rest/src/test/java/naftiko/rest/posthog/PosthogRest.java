@@ -31,9 +31,16 @@ final class PosthogRest implements AutoCloseable {
     final RestServer server;
 
     PosthogRest(String upstreamBaseUri, Duration requestTimeout) {
+        this(upstreamBaseUri, requestTimeout, Map.of());
+    }
+
+    /** {@code environment}: extra process environment (e.g. NAFTIKO_UPSTREAM_* resilience settings). */
+    PosthogRest(String upstreamBaseUri, Duration requestTimeout, Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("POSTHOG_API_KEY", API_KEY);
         LoadResult loaded = SpecLoader.load(capabilityFile());
         if (loaded.hasErrors(false)) throw new AssertionError("capability does not load: " + loaded.diagnostics());
-        EngineOptions engine = new EngineOptions(Map.of("POSTHOG_API_KEY", API_KEY), Map.of(),
+        EngineOptions engine = new EngineOptions(Map.copyOf(env), Map.of(),
                 Map.of("posthog-task-runs", upstreamBaseUri), false, Duration.ofSeconds(2), requestTimeout);
         Capability capability = CapabilityPlanner.plan(loaded.spec(), engine);
         ServeOptions serve = new ServeOptions("127.0.0.1", Map.of("posthog-task-runs-rest", 0),

@@ -15,8 +15,14 @@ final class CallBody implements ExecutionBody {
     private final OutputShaper shaper;
     private final BindValues binds;
     private final boolean dryRun;
+    private final boolean idempotentHint;
 
     CallBody(CallTarget target, WithMerge with, OutputShaper shaper, BindValues binds, boolean dryRun) {
+        this(target, with, shaper, binds, dryRun, false);
+    }
+
+    CallBody(CallTarget target, WithMerge with, OutputShaper shaper, BindValues binds, boolean dryRun, boolean idempotentHint) {
+        this.idempotentHint = idempotentHint;
         this.target = target;
         this.with = with;
         this.shaper = shaper;
@@ -33,7 +39,7 @@ final class CallBody implements ExecutionBody {
             return CompletableFuture.completedFuture(Outcome.json(200,
                     DryRunReport.describe(request, binds.redactor(), target.credentialHeaders(merged), requestId)));
         }
-        return target.send(request, merged, context).thenApply(resp -> shaper.shape(resp, Scope.of(merged).then(binds.scope())));
+        return target.send(request, merged, context, idempotentHint).thenApply(resp -> shaper.shape(resp, Scope.of(merged).then(binds.scope())));
     }
 
     @Override

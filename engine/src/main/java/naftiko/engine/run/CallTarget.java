@@ -71,6 +71,12 @@ final class CallTarget {
     }
 
     CompletableFuture<UpstreamResponse> send(UpstreamRequest request, Map<String, JsonNode> params, CallContext context) {
+        return send(request, params, context, false);
+    }
+
+    /** {@code idempotentHint}: the calling unit is hinted idempotent, so any method may be retried. */
+    CompletableFuture<UpstreamResponse> send(UpstreamRequest request, Map<String, JsonNode> params, CallContext context,
+                                             boolean idempotentHint) {
         OutboundAuth.DigestCredentials digest;
         try {
             digest = template.auth().digest(Scope.of(params).then(binds.scope()));
@@ -78,7 +84,7 @@ final class CallTarget {
             return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.CONFIGURATION,
                     "digest credentials of '" + namespace + "' have no value; declare them in binds"));
         }
-        return client.send(request, digest, context == null ? null : context.requestId());
+        return client.send(request, digest, context == null ? null : context.requestId(), idempotentHint);
     }
 
     java.util.List<String> credentialHeaders(Map<String, JsonNode> params) {

@@ -18,6 +18,9 @@ import naftiko.engine.spec.model.SourcePos;
 import naftiko.engine.spec.model.Spec;
 import naftiko.engine.upstream.RequestTemplate;
 import naftiko.engine.upstream.UpstreamClient;
+import naftiko.engine.upstream.resilience.HostGuards;
+import naftiko.engine.upstream.resilience.NamespaceTimeouts;
+import naftiko.engine.upstream.resilience.ResiliencePolicy;
 
 /**
  * Plan-time state of one capability: resolved binds, the base URI and client of every consumes
@@ -42,12 +45,15 @@ final class Planning {
         this.baseDir = file == null || file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
         List<Consumes> consumes = spec.capability() == null || spec.capability().consumes() == null
                 ? List.of() : spec.capability().consumes();
+        HostGuards guards = new HostGuards(ResiliencePolicy.fromEnvironment(options.environment()));
         for (Consumes c : consumes) {
             String base = baseUri(c);
             baseUris.put(c.namespace(), base);
             consumesByNamespace.put(c.namespace(), c);
+            NamespaceTimeouts timeouts = NamespaceTimeouts.of(c.namespace(), options.environment(),
+                    options.connectTimeout(), options.requestTimeout());
             UpstreamClient client = options.dryRun() ? null
-                    : new UpstreamClient(c.namespace(), options.connectTimeout(), options.requestTimeout());
+                    : new UpstreamClient(c.namespace(), timeouts.connect(), timeouts.request(), base, guards);
             clients.put(c.namespace(), client);
             for (ConsumedResource r : c.resources() == null ? List.<ConsumedResource>of() : c.resources()) {
                 for (ConsumedOperation op : r.operations() == null ? List.<ConsumedOperation>of() : r.operations()) {

@@ -72,7 +72,8 @@ final class UnitCompiler {
                 List<InputSpec> inputs = declared.isEmpty() ? derive(with, target) : declared;
                 boolean jsonBody = inputs.stream().anyMatch(i -> "body".equals(i.in()) || "body".equals(i.location())
                         || "body-field".equals(i.location()));
-                return new Compiled(new CallBody(target, with, shaper, planning.binds(), planning.dryRun()),
+                boolean idempotent = d.hints() != null && Boolean.TRUE.equals(d.hints().idempotent());
+                return new Compiled(new CallBody(target, with, shaper, planning.binds(), planning.dryRun(), idempotent),
                         new InputContract(inputs), shaper, jsonBody, null);
             }
             case REF: {
@@ -86,7 +87,7 @@ final class UnitCompiler {
                     fx = new Execution(fx.call(), fx.callPos(), fx.with(), fx.steps(), fx.mappings(), fx.ref(), fx.refPos(), outs);
                 }
                 Compiled inner = compileBody(new Declaration("aggregate", aggNs, fn.name(), null, fn.description(),
-                        fn.inputParameters(), null, fx, fn.pos()));
+                        fn.inputParameters(), derivedHints(fn.semantics(), d.hints()), fx, fn.pos()));
                 InputContract contract = !declared.isEmpty() ? new InputContract(declared) : inner.contract();
                 return new Compiled(new RefBody(ex.ref(), with, inner.body(), planning.binds()), contract,
                         inner.shaper(), inner.jsonBody() || declared.stream().anyMatch(i -> "body".equals(i.in())), fn);

@@ -19,12 +19,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLException;
 import naftiko.engine.run.UnitFailure;
+import naftiko.engine.upstream.resilience.BoundedBody;
+import naftiko.engine.upstream.resilience.HostGuards;
+import naftiko.engine.upstream.resilience.ResiliencePolicy;
+import naftiko.engine.upstream.resilience.ResilientExchange;
 
 /**
  * The HTTP client of one consumes namespace: one JDK {@link HttpClient} (connection reuse,
  * asynchronous, redirects never followed so the host is only ever the configured base URI),
  * {@code User-Agent: naftiko/<version>}, {@code X-Request-Id} forwarded, a digest challenge
- * answered once, and transport failures typed as {@link UnitFailure} kinds.
+ * answered once, and transport failures typed as {@link UnitFailure} kinds. Every call goes
+ * through a {@link ResilientExchange} (circuit breaker and in-flight limit of the host, retries of
+ * idempotent calls within the request timeout) and its body is read with a size limit
+ * ({@link BoundedBody}).
  */
 public final class UpstreamClient {
     /** Hop-by-hop and framing headers never relayed in an Outcome. */
@@ -35,10 +42,23 @@ public final class UpstreamClient {
     private final String namespace;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final ResiliencePolicy policy;
+    private final ResilientExchange exchange;
 
     public UpstreamClient(String namespace, Duration connectTimeout, Duration requestTimeout) {
+        this(namespace, connectTimeout, requestTimeout, null, null);
+    }
+
+    /**
+     * @param baseUri the namespace's base URI: its host picks the shared guard in {@code guards};
+     *                without guards (or base URI) the client gets a guard of its own with default policy
+     */
+    public UpstreamClient(String namespace, Duration connectTimeout, Duration requestTimeout, String baseUri, HostGuards guards) {
         this.namespace = namespace;
         this.requestTimeout = requestTimeout;
+        HostGuards g = guards != null ? guards : new HostGuards(ResiliencePolicy.defaults());
+        this.policy = g.policy();
+        this.exchange = new ResilientExchange(namespace, g.forBaseUri(baseUri == null ? "namespace:" + namespace : baseUri), policy);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -50,14 +70,36 @@ public final class UpstreamClient {
     }
 
     public CompletableFuture<UpstreamResponse> send(UpstreamRequest request, OutboundAuth.DigestCredentials digest, String requestId) {
+        return send(request, digest, requestId, false);
+    }
+
+    /** As {@link #send(UpstreamRequest, OutboundAuth.DigestCredentials, String)}; {@code idempotentHint} allows retries of any method. */
+    public CompletableFuture<UpstreamResponse> send(UpstreamRequest request, OutboundAuth.DigestCredentials digest, String requestId,
+                                                    boolean idempotentHint) {
+        try {
+            URI.create(request.url());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(invalidUrl());
+        }
+        return exchange.run(ResilientExchange.idempotent(request.method(), idempotentHint), requestTimeout,
+                timeout -> sendOnce(request, digest, requestId, timeout));
+    }
+
+    private UnitFailure invalidUrl() {
+        return new UnitFailure(UnitFailure.Kind.CONFIGURATION,
+                "upstream URL of '" + namespace + "' is not valid; check its base URI (--base-uri " + namespace + "=URL)");
+    }
+
+    private CompletableFuture<UpstreamResponse> sendOnce(UpstreamRequest request, OutboundAuth.DigestCredentials digest,
+                                                         String requestId, Duration timeout) {
         HttpRequest first;
         try {
-            first = toHttp(request, requestId, null);
+            first = toHttp(request, requestId, null, timeout);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.CONFIGURATION,
-                    "upstream URL of '" + namespace + "' is not valid; check its base URI (--base-uri " + namespace + "=URL)"));
+            return CompletableFuture.failedFuture(invalidUrl());
         }
-        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(first, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse.BodyHandler<byte[]> body = BoundedBody.handler(policy.maxResponseBytes(), this::tooLarge);
+        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(first, body);
         if (digest != null) {
             f = f.thenCompose(resp -> {
                 if (resp.statusCode() != 401) return CompletableFuture.completedFuture(resp);
@@ -65,7 +107,7 @@ public final class UpstreamClient {
                         .map(DigestChallenge::parse).filter(c -> c != null).findFirst().orElse(null);
                 if (challenge == null) return CompletableFuture.completedFuture(resp);
                 String answer = challenge.answer(request.method(), first.uri(), digest.username(), digest.password());
-                return http.sendAsync(toHttp(request, requestId, answer), HttpResponse.BodyHandlers.ofByteArray());
+                return http.sendAsync(toHttp(request, requestId, answer, timeout), body);
             });
         }
         return f.handle((resp, error) -> {
@@ -74,8 +116,13 @@ public final class UpstreamClient {
         });
     }
 
-    private HttpRequest toHttp(UpstreamRequest r, String requestId, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(requestTimeout);
+    private UnitFailure tooLarge() {
+        return new UnitFailure(UnitFailure.Kind.UPSTREAM_TOO_LARGE, "upstream '" + namespace + "' answered a body larger than "
+                + policy.maxResponseBytes() + " bytes, the response size limit (NAFTIKO_UPSTREAM_MAX_RESPONSE_BYTES)");
+    }
+
+    private HttpRequest toHttp(UpstreamRequest r, String requestId, String authorization, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(timeout);
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
         if (requestId != null && !requestId.isBlank()) b.setHeader("X-Request-Id", requestId);
@@ -98,11 +145,13 @@ public final class UpstreamClient {
     }
 
     private UnitFailure failure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof UnitFailure u) return u;
+        }
         Throwable c = error;
         while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
             c = c.getCause();
         }
-        if (c instanceof UnitFailure u) return u;
         String ns = "upstream '" + namespace + "'";
         if (c instanceof HttpConnectTimeoutException) {
             return new UnitFailure(UnitFailure.Kind.UPSTREAM_TIMEOUT, ns + " did not accept the connection in time", List.of(), c);
