@@ -22,10 +22,17 @@ final class Posthog {
     }
 
     static Capability plan(String upstreamBaseUri) {
+        return plan(upstreamBaseUri, Duration.ofSeconds(10), Map.of());
+    }
+
+    /** {@code environment}: extra process environment (e.g. NAFTIKO_UPSTREAM_* resilience settings). */
+    static Capability plan(String upstreamBaseUri, Duration requestTimeout, Map<String, String> environment) {
         LoadResult loaded = SpecLoader.load(file());
         if (loaded.hasErrors(false)) throw new AssertionError("posthog-task-runs.yaml does not load: " + loaded.diagnostics());
-        EngineOptions options = new EngineOptions(Map.of("POSTHOG_API_KEY", API_KEY), Map.of(),
-                Map.of("posthog-task-runs", upstreamBaseUri), false, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("POSTHOG_API_KEY", API_KEY);
+        EngineOptions options = new EngineOptions(Map.copyOf(env), Map.of(),
+                Map.of("posthog-task-runs", upstreamBaseUri), false, Duration.ofSeconds(5), requestTimeout);
         return CapabilityPlanner.plan(loaded.spec(), options);
     }
 }

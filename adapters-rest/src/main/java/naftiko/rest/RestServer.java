@@ -29,7 +29,6 @@ public final class RestServer implements ExposureServer {
 
     /** Gateway defaults: bounded request heads, no connection held by a client that sends nothing. */
     private static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final int REQUEST_PARSE_TIMEOUT_MS = 30_000;
     private static final int IDLE_TIMEOUT_MS = 60_000;
 
     private final RestEndpoint endpoint;
@@ -90,7 +89,7 @@ public final class RestServer implements ExposureServer {
                 .setWorkerThreads(2) // nothing blocks: the worker pool only serves Undertow internals
                 .setServerOption(UndertowOptions.DECODE_URL, false) // we decode per segment, after splitting
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, REQUEST_PARSE_TIMEOUT_MS) // slow headers
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, naftiko.engine.run.ExposureLimits.parseTimeoutMillis()) // slow headers
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MS) // idle keep-alive
                 .setHandler(root)
                 .build();

@@ -56,6 +56,9 @@ public final class StreamableHttpServer implements ExposureServer {
         undertow = Undertow.builder()
                 .addHttpListener(port, address)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, naftiko.engine.run.ExposureLimits.MAX_HEADER_BYTES)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, naftiko.engine.run.ExposureLimits.parseTimeoutMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, naftiko.engine.run.ExposureLimits.IDLE_TIMEOUT_MS)
                 .setHandler(graceful)
                 .build();
         try {

@@ -70,6 +70,9 @@ public final class SkillServer implements ExposureServer, HttpHandler {
                 .setIoThreads(1)
                 .setWorkerThreads(2)
                 .setServerOption(UndertowOptions.DECODE_URL, false) // decoded per segment, after splitting
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, naftiko.engine.run.ExposureLimits.MAX_HEADER_BYTES)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, naftiko.engine.run.ExposureLimits.parseTimeoutMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, naftiko.engine.run.ExposureLimits.IDLE_TIMEOUT_MS)
                 .setHandler(graceful)
                 .build();
         try {

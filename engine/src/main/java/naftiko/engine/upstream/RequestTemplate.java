@@ -133,8 +133,8 @@ public final class RequestTemplate {
                     if (v.isArray()) v.forEach(e -> addText(query, p.name(), e));
                     else addText(query, p.name(), v);
                 }
-                case "header" -> headers.put(p.name(), new ArrayList<>(List.of(ValueText.of(v))));
-                case "cookie" -> cookies.add(p.name() + "=" + ValueText.of(v));
+                case "header" -> headers.put(p.name(), new ArrayList<>(List.of(headerSafe(p.name(), ValueText.of(v)))));
+                case "cookie" -> cookies.add(p.name() + "=" + headerSafe(p.name(), ValueText.of(v)));
                 case "body" -> bodyValues.put(p.name(), v);
                 default -> { }
             }
@@ -191,6 +191,15 @@ public final class RequestTemplate {
         }
         return new UpstreamRequest(method, url.toString(), headers, bodyBytes,
                 bodyBytes == null ? null : firstHeader(headers, "content-type"));
+    }
+
+    /** A header or cookie value with CR, LF or NUL could split the upstream request: refused as bad input. */
+    private static String headerSafe(String name, String value) {
+        if (value != null && value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw new UnitFailure(UnitFailure.Kind.BAD_INPUT, "input " + name
+                    + " goes into an upstream header and must not contain line breaks", List.of(name));
+        }
+        return value;
     }
 
     private JsonNode bodyFromParams(Map<String, JsonNode> present) {

@@ -96,7 +96,9 @@ public final class UpstreamClient {
         try {
             first = toHttp(request, requestId, null, timeout);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(invalidUrl());
+            // the URL was checked in send(): a header name or value is not valid HTTP (e.g. a line break)
+            return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.BAD_INPUT,
+                    "a header of the request to '" + namespace + "' is not valid HTTP (line break or control character)"));
         }
         HttpResponse.BodyHandler<byte[]> body = BoundedBody.handler(policy.maxResponseBytes(), this::tooLarge);
         CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(first, body);
