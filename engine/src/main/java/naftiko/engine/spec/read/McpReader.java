@@ -57,9 +57,9 @@ final class McpReader {
     private static McpResource resource(YamlMap r, WithScope scope) {
         String name = r.requiredString("name");
         r.rename("MCP resource '" + name + "'");
-        String label = r.string("label");
+        String label = Docs.string(r, "label");
         String uri = r.requiredString("uri");
-        String description = r.string("description");
+        String description = Docs.string(r, "description");
         String mimeType = r.string("mimeType");
         String location = r.string("location");
         var execution = location == null ? ExecutionReader.read(r, scope) : null;
@@ -74,8 +74,8 @@ final class McpReader {
     private static McpPrompt prompt(YamlMap p) {
         String name = p.requiredString("name");
         p.rename("MCP prompt '" + name + "'");
-        String label = p.string("label");
-        String description = p.string("description");
+        String label = Docs.string(p, "label");
+        String description = Docs.string(p, "description");
         List<McpPrompt.Argument> args = p.maps("arguments", a -> {
             String n = a.requiredString("name");
             String l = a.string("label");
