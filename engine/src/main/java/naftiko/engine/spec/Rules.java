@@ -65,4 +65,5 @@ public final class Rules {
     public static final String BODY_WITHOUT_DATA = "body-without-data";
     public static final String METHOD_EXTENSION = "method-extension";
     public static final String SKILL_ADAPTER_EMPTY = "skill-adapter-empty";
+    public static final String STDIO_HTTP_SETTINGS = "stdio-http-settings";
 }

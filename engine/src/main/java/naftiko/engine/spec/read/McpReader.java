@@ -22,6 +22,11 @@ final class McpReader {
         String address = m.string("address");
         String description = m.string("description");
         var auth = AuthReader.read(m);
+        if ("stdio".equals(transport) && (port != null || auth != null)) {
+            m.report().leniency(Rules.STDIO_HTTP_SETTINGS, what + " uses transport stdio but sets " + (port != null ? "'port'" : "'authentication'")
+                    + ", which only applies to HTTP", "ignored over stdio; remove it or use transport: http",
+                    port != null ? m.keyPos("port") : m.keyPos("authentication"));
+        }
         WithScope scope = WithScope.mcp(ns);
         List<McpTool> tools = m.maps("tools", t -> tool(t, scope), i -> "tool #" + (i + 1) + " of " + what);
         List<McpResource> resources = m.maps("resources", r -> resource(r, scope), i -> "resource #" + (i + 1) + " of " + what);
@@ -32,7 +37,7 @@ final class McpReader {
     }
 
     private static McpTool tool(YamlMap t, WithScope scope) {
-        String name = t.string("name");
+        String name = Names.kebab(t, "name", false);
         boolean isRef = t.has("ref");
         t.rename("MCP tool '" + (name != null ? name : t.string("ref")) + "'");
         if (name == null && !isRef) t.missing("name");
