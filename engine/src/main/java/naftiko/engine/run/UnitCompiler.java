@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import naftiko.engine.expr.InputReference;
+import naftiko.engine.expr.JsonPathExpr;
 import naftiko.engine.expr.Names;
 import naftiko.engine.shape.OutputShape;
 import naftiko.engine.shape.OutputShaper;
@@ -44,7 +45,12 @@ final class UnitCompiler {
     }
 
     Unit compile(Declaration d) {
-        Compiled c = compileBody(d);
+        Compiled c;
+        try {
+            c = compileBody(d);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(d.pos() + ": " + (d.name() != null ? d.name() : d.fallbackName()) + ": " + e.getMessage());
+        }
         String name = d.name();
         String description = d.description();
         McpTool.Hints hints = d.hints();
@@ -116,6 +122,7 @@ final class UnitCompiler {
             boolean rest = d.kind().equals("rest");
             boolean required = p.required() != null ? p.required() : (rest ? "path".equals(in) : true);
             String location = in == null ? null : in.equals("body") ? "body-field" : in;
+            if (rest && p.value() != null && p.value().startsWith("$")) JsonPathExpr.compile(p.value());
             out.put(p.name(), new InputSpec(p.name(), p.type() == null ? "string" : p.type(), p.description(), required,
                     location, true, rest ? (in == null ? "query" : in) : null, p.value()));
         }
