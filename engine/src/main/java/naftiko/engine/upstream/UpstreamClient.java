@@ -84,7 +84,10 @@ public final class UpstreamClient {
     }
 
     private HttpRequest toHttp(UpstreamRequest r, String requestId, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(requestTimeout);
+        URI uri = URI.create(r.url());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+        // plain http: no h2c upgrade attempt (extra Upgrade headers confuse some servers); https negotiates h2 by ALPN
+        if ("http".equalsIgnoreCase(uri.getScheme())) b.version(HttpClient.Version.HTTP_1_1);
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
         if (requestId != null && !requestId.isBlank()) b.setHeader("X-Request-Id", requestId);

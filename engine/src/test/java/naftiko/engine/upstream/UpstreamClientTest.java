@@ -34,6 +34,7 @@ class UpstreamClientTest {
             assertThat(r.contentType()).isEqualTo("application/json");
             assertThat(r.headers().get("x-rate")).containsExactly("9");
             assertThat(r.headers()).doesNotContainKey("content-length");
+            assertThat(rec.headers()).doesNotContainKeys("upgrade", "http2-settings");
         }
     }
 
