@@ -59,7 +59,8 @@ final class UnitCompiler {
         try {
             c = compileBody(d);
         } catch (IllegalArgumentException e) {
-            throw new PlanException(d.pos() + ": " + (d.name() != null ? d.name() : d.fallbackName()) + ": " + e.getMessage());
+            String m = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+            throw new PlanException(d.pos() + ": " + (d.name() != null ? d.name() : d.fallbackName()) + ": " + m);
         }
         String name = d.name();
         String description = d.description();
