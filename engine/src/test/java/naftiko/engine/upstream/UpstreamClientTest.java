@@ -50,6 +50,49 @@ class UpstreamClientTest {
         }
     }
 
+    /** A raw server that answers every connection with {@code reply} (maybe nothing) and closes it. */
+    static java.net.ServerSocket rawServer(String reply) throws Exception {
+        java.net.ServerSocket s = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            while (!s.isClosed()) {
+                try (java.net.Socket sock = s.accept()) {
+                    sock.getInputStream().read(new byte[4096]);
+                    sock.getOutputStream().write(reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    sock.getOutputStream().flush();
+                } catch (java.io.IOException ignored) {
+                    // closing is the point
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return s;
+    }
+
+    @Test
+    void tlsHandshakeFailureIsUpstreamTls() throws Exception {
+        try (java.net.ServerSocket s = rawServer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
+            UpstreamClient c = new UpstreamClient("ns", Duration.ofSeconds(2), Duration.ofSeconds(5));
+            assertThatThrownBy(() -> c.send(new UpstreamRequest("GET", "https://127.0.0.1:" + s.getLocalPort() + "/", Map.of(), null, null),
+                    null, null).get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(UnitFailure.class)
+                    .satisfies(e -> assertThat(((UnitFailure) e).kind()).isEqualTo(UnitFailure.Kind.UPSTREAM_TLS))
+                    .hasMessage("upstream 'ns': TLS handshake failed");
+        }
+    }
+
+    @Test
+    void aServerThatClosesWithoutAnsweringIsAProtocolFailure() throws Exception {
+        try (java.net.ServerSocket s = rawServer("")) {
+            UpstreamClient c = new UpstreamClient("ns", Duration.ofSeconds(2), Duration.ofSeconds(5));
+            assertThatThrownBy(() -> c.send(new UpstreamRequest("GET", "http://127.0.0.1:" + s.getLocalPort() + "/", Map.of(), null, null),
+                    null, null).get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(UnitFailure.class)
+                    .satisfies(e -> assertThat(((UnitFailure) e).kind()).isEqualTo(UnitFailure.Kind.UPSTREAM_PROTOCOL))
+                    .hasMessage("upstream 'ns' broke the HTTP exchange");
+        }
+    }
+
     @Test
     void digestChallengeAnswerFollowsRfc7616() {
         DigestChallenge ch = DigestChallenge.parse("Digest realm=\"testrealm@host.com\", qop=\"auth,auth-int\", "
