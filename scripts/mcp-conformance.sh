@@ -60,8 +60,8 @@ fi
 
 # --- naftiko -----------------------------------------------------------------------------------
 JAR="$ROOT/cli/target/naftiko.jar"
-if [[ ! -f "$JAR" ]]; then
-  say "building $JAR"
+if [[ ! -f "$JAR" ]] || [[ -n "$(find engine adapters-rest adapters-mcp cli -path '*/src/main/*' -type f -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
+  say "building $JAR (missing or older than the sources)"
   mvn -B -q -DskipTests package >&2
 fi
 
@@ -100,13 +100,15 @@ fi
 
 say "running the suite (timeout ${TIMEOUT}s)"
 set +e
+RESULTS="$TOOLS/conformance-results"
+rm -rf "$RESULTS"
 timeout "$TIMEOUT" "$NODE" "$SUITE" server --url "$URL" --expected-failures "$WORK/expected-failures.yaml" \
-  -o "$WORK/results"
+  -o "$RESULTS"
 status=$?
 set -e
 if (( status == 124 )); then say "the suite did not finish within ${TIMEOUT}s"; fi
 if (( status != 0 )); then
-  say "FAILED (exit $status); naftiko's log:"
+  say "FAILED (exit $status); per-scenario checks are in .tools/conformance-results; naftiko's log:"
   tail -n 50 "$WORK/server.log" >&2
   exit 1
 fi

@@ -34,9 +34,14 @@ public final class McpProtocol {
     private static final System.Logger LOG = System.getLogger("naftiko.mcp");
 
     public static Dispatcher dispatcher(McpEndpoint endpoint, int pageSize) {
+        return dispatcher(endpoint, null, pageSize);
+    }
+
+    /** @param title the capability's display name ({@code info.label}) for {@code serverInfo.title}, or null */
+    public static Dispatcher dispatcher(McpEndpoint endpoint, String title, int pageSize) {
         boolean hasResources = endpoint.resources() != null && !endpoint.resources().isEmpty();
         boolean hasPrompts = endpoint.prompts() != null && !endpoint.prompts().isEmpty();
-        ServerIdentity identity = new ServerIdentity(endpoint.namespace(), null, naftikoVersion(),
+        ServerIdentity identity = new ServerIdentity(endpoint.namespace(), title, naftikoVersion(),
                 endpoint.description(), hasResources, hasPrompts);
         Paging paging = new Paging(pageSize);
 

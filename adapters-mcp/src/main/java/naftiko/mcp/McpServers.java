@@ -14,6 +14,7 @@ import naftiko.mcp.jsonrpc.Dispatcher;
 import naftiko.mcp.methods.Paging;
 import naftiko.mcp.session.SessionIds;
 import naftiko.mcp.stdio.StdioServer;
+import naftiko.mcp.stdio.StdioTaken;
 
 /**
  * Creates the MCP servers (Streamable HTTP on Undertow, or stdio) of a capability.
@@ -37,12 +38,11 @@ public final class McpServers {
         McpEndpoint onStdio = stdioEndpoint(endpoints, options.stdio());
         SessionIds ids = SessionIds.fromEnvironment(System.getenv(SessionIds.SECRET_VARIABLE));
         for (McpEndpoint endpoint : endpoints) {
-            Dispatcher dispatcher = McpProtocol.dispatcher(endpoint, pageSize);
+            Dispatcher dispatcher = McpProtocol.dispatcher(endpoint, capability.name(), pageSize);
             if (endpoint == onStdio) {
                 servers.add(stdio(endpoint, dispatcher, options));
             } else if (isStdio(endpoint)) {
-                throw new IllegalStateException("MCP " + endpoint.namespace() + ": only one exposure can use stdio, and '"
-                        + onStdio.namespace() + "' already does; give this one transport: http and a port");
+                servers.add(new StdioTaken(endpoint.namespace(), onStdio.namespace()));
             } else {
                 String address = options.addressOverride() != null ? options.addressOverride()
                         : endpoint.address() != null ? endpoint.address() : "127.0.0.1";

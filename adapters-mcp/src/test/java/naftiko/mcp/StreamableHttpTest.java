@@ -100,7 +100,13 @@ class StreamableHttpTest {
     @Test
     void invalidRequestsAreRejected() {
         String s = mcp.initialize(V);
-        assertThat(RawMcp.json(call(s, "{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"ping\"}")).at("/error/code").asInt()).isEqualTo(-32600);
+        HttpResponse<String> wrongVersion = call(s, "{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"ping\"}");
+        assertThat(wrongVersion.statusCode()).isEqualTo(200);
+        assertThat(RawMcp.json(wrongVersion).at("/error/code").asInt()).isEqualTo(-32600);
+        assertThat(RawMcp.json(wrongVersion).get("id").asInt()).isEqualTo(3);
+        HttpResponse<String> noId = call(s, "{\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"ping\"}");
+        assertThat(noId.statusCode()).isEqualTo(400);
+        assertThat(RawMcp.json(noId).at("/error/code").asInt()).isEqualTo(-32600);
         JsonNode r = RawMcp.json(call(s, "{\"jsonrpc\":\"2.0\",\"id\":4}"));
         assertThat(r.at("/error/code").asInt()).isEqualTo(-32600);
         assertThat(r.get("id").asInt()).isEqualTo(4);

@@ -160,7 +160,7 @@ final class McpHttpHandler implements HttpHandler {
         }
         exchange.setMaxEntitySize(maxBodyBytes);
         exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(), () -> process(ex, body, version, accept)),
+                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(), () -> safely(ex, body, version, accept)),
                 (ex, error) -> {
                     if (error instanceof RequestTooBigException) {
                         HttpReplies.refuse(ex, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLarge());
@@ -169,6 +169,18 @@ final class McpHttpHandler implements HttpHandler {
                         ex.endExchange();
                     }
                 });
+    }
+
+    /** Never leaves an exchange open: a bug in dispatch becomes a logged 500. */
+    private void safely(HttpServerExchange exchange, byte[] body, String version, Accept accept) {
+        try {
+            process(exchange, body, version, accept);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "MCP request failed", e);
+            if (!exchange.isResponseStarted()) {
+                HttpReplies.refuse(exchange, StatusCodes.INTERNAL_SERVER_ERROR, JsonRpcError.INTERNAL_ERROR, "Internal error");
+            }
+        }
     }
 
     private void process(HttpServerExchange exchange, byte[] body, String headerVersion, Accept accept) {
@@ -207,7 +219,10 @@ final class McpHttpHandler implements HttpHandler {
                 HttpReplies.empty(exchange, StatusCodes.ACCEPTED);
             } else {
                 if (initialize && !reply.has("error")) exchange.getResponseHeaders().put(SESSION_HEADER, session.id());
-                HttpReplies.message(exchange, StatusCodes.OK, reply, !accept.json());
+                // A message the server could not accept at all (no usable id) is an HTTP 400, as the
+                // transport asks; errors answering a well-formed request stay 200.
+                boolean refused = reply.isObject() && reply.has("error") && reply.path("id").isNull();
+                HttpReplies.message(exchange, refused ? StatusCodes.BAD_REQUEST : StatusCodes.OK, reply, !accept.json());
             }
         });
     }

@@ -34,7 +34,7 @@ public final class PromptsGet implements MethodHandler {
         ObjectNode arguments = request.optionalObject("arguments");
         Map<String, String> values = new LinkedHashMap<>();
         if (arguments != null) {
-            arguments.fields().forEachRemaining(e ->
+            arguments.properties().forEach(e ->
                     values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         }
         List<McpPrompt.Message> messages = prompt.render(values);

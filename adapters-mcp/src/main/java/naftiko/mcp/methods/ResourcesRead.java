@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import naftiko.engine.run.CallContext;
 import naftiko.engine.run.McpResourceUnit;
+import naftiko.engine.run.UnitFailure;
 import naftiko.mcp.jsonrpc.JsonRpcError;
 import naftiko.mcp.jsonrpc.MethodHandler;
 import naftiko.mcp.jsonrpc.Replies;
@@ -14,7 +16,8 @@ import naftiko.mcp.jsonrpc.Request;
 
 /**
  * {@code resources/read}: the first declared resource whose URI (or template) matches reads it.
- * No match → -32002 "Resource not found" with the URI in {@code data}, as the 2025 revisions say.
+ * No match, or a URI the engine refuses under a matching declaration (missing file, unsafe path)
+ * → -32002 "Resource not found" with the URI in {@code data}, as the 2025 revisions say.
  */
 public final class ResourcesRead implements MethodHandler {
 
@@ -30,7 +33,12 @@ public final class ResourcesRead implements MethodHandler {
         for (McpResourceUnit r : resources) {
             if (r.match(uri).isEmpty()) continue;
             CallContext context = new CallContext(UUID.randomUUID().toString(), "mcp");
-            return r.read(uri, context).thenApply(content -> {
+            return r.read(uri, context).exceptionally(failure -> {
+                UnitFailure unit = UnitFailure.of(failure);
+                // The engine refuses unknown or unsafe URIs under a matching declaration as bad input.
+                if (unit.kind() == UnitFailure.Kind.BAD_INPUT) throw notFound(uri);
+                throw new CompletionException(failure);
+            }).thenApply(content -> {
                 ObjectNode result = Replies.object();
                 ObjectNode c = result.putArray("contents").addObject();
                 c.put("uri", content.uri() == null ? uri : content.uri());
@@ -39,7 +47,10 @@ public final class ResourcesRead implements MethodHandler {
                 return result;
             });
         }
-        ObjectNode data = Replies.object().put("uri", uri);
-        throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri, data);
+        throw notFound(uri);
+    }
+
+    private static JsonRpcError notFound(String uri) {
+        return new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri, Replies.object().put("uri", uri));
     }
 }

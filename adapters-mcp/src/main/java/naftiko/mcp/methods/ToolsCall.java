@@ -45,7 +45,7 @@ public final class ToolsCall implements MethodHandler {
         if (tool == null) throw JsonRpcError.invalidParams("Invalid params: Unknown tool: " + name);
         ObjectNode arguments = request.optionalObject("arguments");
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        if (arguments != null) arguments.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        if (arguments != null) arguments.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
         boolean validationAsResult = ProtocolVersions.LATEST.equals(request.session().protocolVersion());
         CallContext context = new CallContext(UUID.randomUUID().toString(), "mcp");
         CompletableFuture<Outcome> call;
