@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import naftiko.engine.bind.EnvFile;
 import naftiko.engine.run.Arguments;
 import naftiko.engine.run.CallContext;
 import naftiko.engine.run.Capability;
