@@ -27,6 +27,7 @@ final class JwksCache {
 
     static final Duration TTL = Duration.ofMinutes(5);
     static final Duration MIN_REFRESH = Duration.ofSeconds(30);
+    static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
     private static final long MAX_DOCUMENT_BYTES = 512 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,7 @@ final class JwksCache {
     private volatile URI jwksUri;
     private volatile Snapshot snapshot;
     private volatile Instant lastRefresh = Instant.EPOCH;
+    private volatile Instant lastFailure = Instant.EPOCH;
     private CompletableFuture<JWKSet> inFlight;
 
     JwksCache(String issuer, HttpClient http, Clock clock) {
@@ -54,10 +56,14 @@ final class JwksCache {
         this.clock = clock;
     }
 
-    /** The cached keys when fresh, else a fetch. */
+    /**
+     * The cached keys when fresh, else a fetch. When the refetch of stale keys fails, the stale
+     * keys keep serving (an authorization server outage must not lock every client out at once).
+     */
     CompletableFuture<JWKSet> keys() {
         Snapshot s = snapshot;
         if (s != null && s.fetchedAt().plus(TTL).isAfter(clock.instant())) return CompletableFuture.completedFuture(s.keys());
+        if (s != null) return fetch().exceptionally(failure -> s.keys());
         return fetch();
     }
 
@@ -77,6 +83,10 @@ final class JwksCache {
 
     private synchronized CompletableFuture<JWKSet> fetch() {
         if (inFlight != null && !inFlight.isDone()) return inFlight;
+        if (inFlight != null && inFlight.isCompletedExceptionally()
+                && lastFailure.plus(FAILURE_BACKOFF).isAfter(clock.instant())) {
+            return inFlight; // failed moments ago: answer at once instead of hammering the server
+        }
         CompletableFuture<URI> uri = jwksUri != null ? CompletableFuture.completedFuture(jwksUri) : discover(candidates(), 0, new ArrayList<>());
         inFlight = uri.thenCompose(u -> get(u).thenApply(body -> {
             try {
@@ -87,6 +97,9 @@ final class JwksCache {
                 throw new Unavailable("the JWK set at " + u + " is not valid: " + e.getMessage());
             }
         }));
+        inFlight.whenComplete((keys, failure) -> {
+            if (failure != null) lastFailure = clock.instant();
+        });
         return inFlight;
     }
 
