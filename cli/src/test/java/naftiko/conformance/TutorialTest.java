@@ -47,6 +47,44 @@ class TutorialTest {
         return json(r.body());
     }
 
+    /** Every REST operation of the shipyard-api exposure (steps 7, 10, 11) once, with its exact upstream requests. */
+    private void restEverything() throws Exception {
+        restEverything(false);
+    }
+
+    /**
+     * @param legacyUnshaped step 7's REST legacy operation maps an array at {@code $.}, where the
+     *                       decoded XML holds an object ({@code {"vessel": [...]}}; step 10 fixes
+     *                       it to {@code $.vessel}): no output yields anything, so the upstream
+     *                       body is relayed unchanged (SPEC §12.4, README "Results")
+     */
+    private void restEverything(boolean legacyUnshaped) throws Exception {
+        assertThat(rest("/ships?status=active")).isEqualTo(json(Shipyard.LISTED));
+        assertThat(rest("/ships/IMO-9321483")).isEqualTo(json(Shipyard.SHIP_SHAPED));
+        assertThat(rest("/ships/IMO-9321483/crew")).isEqualTo(json(Shipyard.SHIP_WITH_CREW));
+        if (legacyUnshaped) {
+            HttpResponse<String> raw = HTTP.send(HttpRequest.newBuilder(URI.create(served.url("shipyard-api")
+                    + "/legacy/vessels?status=active")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(raw.statusCode()).isEqualTo(200);
+            assertThat(raw.headers().firstValue("content-type").orElseThrow()).startsWith("application/xml");
+            assertThat(raw.body()).isEqualTo(Shipyard.VESSELS_XML);
+        } else {
+            assertThat(rest("/legacy/vessels?status=active")).isEqualTo(json(Shipyard.LEGACY));
+        }
+        assertThat(shipyard.take()).containsExactly("GET /ships?status=active", "GET /ships/IMO-9321483",
+                "GET /ships/IMO-9321483", "GET /crew", "GET /vessels?status=active");
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(served.url("shipyard-api") + "/voyages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(McpClient.JSON.writeValueAsString(Shipyard.VOYAGE_ARGS))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as("upstream status kept: " + created.body()).isEqualTo(201);
+        assertThat(json(created.body())).isEqualTo(json(Shipyard.VOYAGE_SHAPED));
+        Recorded post = shipyard.requests().get(0);
+        assertThat(post.method() + " " + post.target()).isEqualTo("POST /voyages");
+        assertThat(json(post.bodyText())).isEqualTo(json(Shipyard.VOYAGE_BODY));
+        shipyard.take();
+    }
+
     /** list-ships, get-ship (shaped with specs) and their exact upstream requests. */
     private void readTools(McpClient mcp, boolean specs) throws Exception {
         assertThat(mcp.callToolJson("list-ships", Map.of("status", "active"))).isEqualTo(json(Shipyard.LISTED));
@@ -145,9 +183,7 @@ class TutorialTest {
                 .containsExactly("GET /ships/IMO-9321483", "GET /crew");
         shipyard.assertRegistryHeaders("dummy-token", "1.0.0-alpha2");
         shipyard.take();
-        assertThat(rest("/ships?status=active")).isEqualTo(json(Shipyard.LISTED));
-        assertThat(rest("/ships/IMO-9321483")).isEqualTo(json(Shipyard.SHIP_SHAPED));
-        assertThat(shipyard.take()).containsExactly("GET /ships?status=active", "GET /ships/IMO-9321483");
+        restEverything(true);
     }
 
     @Test
@@ -182,9 +218,11 @@ class TutorialTest {
         JsonNode viaRest = rest("/ships/IMO-9321483/crew");
         assertThat(viaMcp).isEqualTo(json(Shipyard.SHIP_WITH_CREW)).isEqualTo(viaRest);
         assertThat(shipyard.take()).isEqualTo(mcpRequests).containsExactly("GET /ships/IMO-9321483", "GET /crew");
-        assertThat(rest("/legacy/vessels?status=active")).isEqualTo(json(Shipyard.LEGACY));
-        shipyard.take();
         readTools(mcp, true);
+        legacyTool(mcp);
+        createVoyage(mcp);
+        restEverything();
+        shipyard.assertRegistryHeaders("dummy-token", "1.0.0-alpha2");
     }
 
     @Test
@@ -198,6 +236,18 @@ class TutorialTest {
                  "cargo":[{"type":"tank","description":"Ethanol","weight":30,"hazardous":true}]}"""));
         shipyard.assertRegistryHeaders("REGISTRY_TOKEN", "REGISTRY_VERSION");
         assertThat(shipyard.take()).containsExactly("GET /voyages/VOY-1", "GET /ships", "GET /crew", "GET /cargo");
+        // The REST operation declares its own, flat mappings.
+        assertThat(rest("/voyages/VOY-1/manifest")).isEqualTo(json("""
+                {"voyageId":"VOY-1","status":"planned","departurePort":"Oslo","arrivalPort":"Rotterdam",
+                 "shipName":"Northern Star","shipType":"bulk_carrier","shipFlag":"NO",
+                 "crew":[{"fullName":"Ada Lovelace","role":"captain"},{"fullName":"Linus Torvalds","role":"deckhand"}],
+                 "cargo":[{"type":"tank","description":"Ethanol","weight":30,"hazardous":true}]}"""));
+        assertThat(shipyard.take()).containsExactly("GET /voyages/VOY-1", "GET /ships", "GET /crew", "GET /cargo");
         shipWithCrew(mcp);
+        readTools(mcp, true);
+        legacyTool(mcp);
+        createVoyage(mcp);
+        restEverything();
+        shipyard.assertRegistryHeaders("REGISTRY_TOKEN", "REGISTRY_VERSION");
     }
 }
