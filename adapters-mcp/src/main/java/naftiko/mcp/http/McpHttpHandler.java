@@ -1,17 +1,22 @@
 package naftiko.mcp.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import java.lang.System.Logger.Level;
 import java.util.Deque;
+import java.nio.ByteBuffer;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import naftiko.engine.auth.InboundAuth;
+import naftiko.engine.auth.oauth.ProtectedResourceMetadata;
 import naftiko.mcp.ProtocolVersions;
 import naftiko.mcp.jsonrpc.Dispatcher;
 import naftiko.mcp.jsonrpc.JsonRpcError;
@@ -35,6 +40,7 @@ final class McpHttpHandler implements HttpHandler {
     private final InboundAuth auth;
     private final boolean loopback;
     private final long maxBodyBytes;
+    private final ProtectedResourceMetadata metadata;
 
     McpHttpHandler(Dispatcher dispatcher, Sessions sessions, InboundAuth auth, boolean loopback, long maxBodyBytes) {
         this.dispatcher = dispatcher;
@@ -42,11 +48,16 @@ final class McpHttpHandler implements HttpHandler {
         this.auth = auth;
         this.loopback = loopback;
         this.maxBodyBytes = maxBodyBytes;
+        this.metadata = auth == null ? null : auth.protectedResourceMetadata();
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
+        if (metadata != null && metadata.serves(path)) {
+            serveMetadata(exchange);
+            return;
+        }
         if (!path.equals("/mcp") && !path.equals("/mcp/") && !path.equals("/")) {
             HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: the MCP endpoint is /mcp");
             return;
@@ -59,13 +70,48 @@ final class McpHttpHandler implements HttpHandler {
             }
         }
         if (auth != null) {
-            InboundAuth.Verdict verdict = auth.check(name -> header(exchange, new HttpString(name)), name -> query(exchange, name));
-            if (!verdict.accepted()) {
-                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
-                HttpReplies.refuse(exchange, StatusCodes.UNAUTHORIZED, "Unauthorized: " + verdict.reason());
-                return;
+            CompletableFuture<InboundAuth.Verdict> pending =
+                    auth.checkAsync(name -> header(exchange, new HttpString(name)), name -> query(exchange, name));
+            if (pending.isDone()) {
+                authenticated(exchange, pending.join());
+            } else { // oauth2 keys being fetched: resume the exchange when they are here
+                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> pending.whenComplete((verdict, failure) ->
+                        Connectors.executeRootHandler(ex -> authenticated(ex, verdict), exchange)));
             }
+            return;
         }
+        serve(exchange);
+    }
+
+    private void authenticated(HttpServerExchange exchange, InboundAuth.Verdict verdict) {
+        if (!verdict.accepted()) {
+            if (verdict.challenge() != null) exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
+            String title = switch (verdict.status()) {
+                case 403 -> "Forbidden: ";
+                case 503 -> "Service Unavailable: ";
+                default -> "Unauthorized: ";
+            };
+            HttpReplies.refuse(exchange, verdict.status(), title + verdict.reason());
+            return;
+        }
+        serve(exchange);
+    }
+
+    /** RFC 9728 protected-resource metadata, served without authentication (oauth2 only). */
+    private void serveMetadata(HttpServerExchange exchange) {
+        HttpString method = exchange.getRequestMethod();
+        if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+            HttpReplies.refuse(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Method Not Allowed: use GET");
+            return;
+        }
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, metadata.body().length);
+        if (method.equals(Methods.HEAD)) exchange.endExchange();
+        else exchange.getResponseSender().send(ByteBuffer.wrap(metadata.body()));
+    }
+
+    private void serve(HttpServerExchange exchange) {
         String version = header(exchange, VERSION_HEADER);
         if (version != null && !ProtocolVersions.isSupported(version)) {
             HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, "Bad Request: unsupported MCP-Protocol-Version '"
