@@ -133,8 +133,8 @@ public final class RequestTemplate {
                     if (v.isArray()) v.forEach(e -> addText(query, p.name(), e));
                     else addText(query, p.name(), v);
                 }
-                case "header" -> headers.put(p.name(), new ArrayList<>(List.of(headerSafe(p.name(), ValueText.of(v)))));
-                case "cookie" -> cookies.add(p.name() + "=" + headerSafe(p.name(), ValueText.of(v)));
+                case "header" -> headers.put(p.name(), new ArrayList<>(List.of(headerSafe("header", p.name(), ValueText.of(v)))));
+                case "cookie" -> cookies.add(p.name() + "=" + headerSafe("cookie", p.name(), ValueText.of(v)));
                 case "body" -> bodyValues.put(p.name(), v);
                 default -> { }
             }
@@ -194,10 +194,10 @@ public final class RequestTemplate {
     }
 
     /** A header or cookie value with CR, LF or NUL could split the upstream request: refused as bad input. */
-    private static String headerSafe(String name, String value) {
+    private static String headerSafe(String where, String name, String value) {
         if (value != null && value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            throw new UnitFailure(UnitFailure.Kind.BAD_INPUT, "input " + name
-                    + " goes into an upstream header and must not contain line breaks", List.of(name));
+            throw new UnitFailure(UnitFailure.Kind.BAD_INPUT, where + " " + name + " must not contain line breaks",
+                    List.of(name));
         }
         return value;
     }

@@ -45,8 +45,22 @@ public final class UpstreamClient {
     private final ResiliencePolicy policy;
     private final ResilientExchange exchange;
 
+    /** Default response size limit: {@link ResiliencePolicy#DEFAULT_MAX_RESPONSE_BYTES} (10 MiB). */
+    public static final long MAX_RESPONSE_BYTES = ResiliencePolicy.DEFAULT_MAX_RESPONSE_BYTES;
+
     public UpstreamClient(String namespace, Duration connectTimeout, Duration requestTimeout) {
         this(namespace, connectTimeout, requestTimeout, null, null);
+    }
+
+    /** Default policy except the response size limit. */
+    public UpstreamClient(String namespace, Duration connectTimeout, Duration requestTimeout, long maxResponseBytes) {
+        this(namespace, connectTimeout, requestTimeout, null, new HostGuards(withMaxResponse(maxResponseBytes)));
+    }
+
+    private static ResiliencePolicy withMaxResponse(long max) {
+        ResiliencePolicy d = ResiliencePolicy.defaults();
+        return new ResiliencePolicy(d.maxRetries(), d.baseBackoff(), d.maxBackoff(), d.failureThreshold(), d.openCooldown(),
+                d.maxInFlight(), max);
     }
 
     /**
@@ -124,7 +138,10 @@ public final class UpstreamClient {
     }
 
     private HttpRequest toHttp(UpstreamRequest r, String requestId, String authorization, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(timeout);
+        URI uri = URI.create(r.url());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+        // plain http: no h2c upgrade attempt (extra Upgrade headers confuse some servers); https negotiates h2 by ALPN
+        if ("http".equalsIgnoreCase(uri.getScheme())) b.version(HttpClient.Version.HTTP_1_1);
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
         if (requestId != null && !requestId.isBlank()) b.setHeader("X-Request-Id", requestId);
