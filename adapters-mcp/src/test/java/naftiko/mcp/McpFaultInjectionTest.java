@@ -129,12 +129,12 @@ class McpFaultInjectionTest {
              Mcp mcp = Mcp.start(up.baseUri(), Duration.ofSeconds(5), Map.of("NAFTIKO_UPSTREAM_BREAKER_COOLDOWN", "1s"))) {
             up.stopListening();
             JsonNode down = mcp.call(1, GET_RUN, RUN_ARGS);
-            assertThat(down.at("/result/isError").asBoolean()).isTrue();
+            assertThat(down.at("/result/isError").asBoolean()).as(down.toString()).isTrue();
             assertThat(down.at("/result/content/0/text").asText())
                     .isEqualTo("Upstream Unreachable: upstream 'posthog-task-runs' is unreachable");
             mcp.call(2, GET_RUN, RUN_ARGS);
             JsonNode open = mcp.call(3, GET_RUN, RUN_ARGS);
-            assertThat(open.at("/result/isError").asBoolean()).isTrue();
+            assertThat(open.at("/result/isError").asBoolean()).as(open.toString()).isTrue();
             assertThat(open.at("/result/content/0/text").asText()).isEqualTo("Upstream Unavailable: upstream 'posthog-task-runs'"
                     + " is failing; calls are refused for up to 1 s before it is tried again");
 
