@@ -96,7 +96,11 @@ final class CallTarget {
             return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.CONFIGURATION,
                     "digest credentials of '" + namespace + "' have no value; declare them in binds"));
         }
-        return client.send(request, digest, context == null ? null : context.requestId());
+        CompletableFuture<UpstreamResponse> sent = client.send(request, digest, context == null ? null : context.requestId());
+        if (context == null || context.upstream() == null) return sent;
+        return sent.whenComplete((r, e) -> {
+            if (r != null) context.upstreamAnswered(r.status());
+        });
     }
 
     java.util.List<String> credentialHeaders(Map<String, JsonNode> params) {
