@@ -127,6 +127,40 @@ class HostileInputMcpTest {
     }
 
     @Test
+    void aSlowLorisClientIsCutOff() throws Exception {
+        String previous = System.setProperty("naftiko.http.parseTimeoutMs", "1000");
+        StreamableHttpServer slow = (StreamableHttpServer) McpServers.create(Posthog.plan(upstream.baseUri()),
+                new ServeOptions(null, Map.of(Posthog.MCP_NAMESPACE, 0), ServeOptions.DEFAULT_MAX_BODY_BYTES, false,
+                        Duration.ofSeconds(1))).get(0);
+        try {
+            slow.start();
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", slow.port())) {
+                s.setSoTimeout(200);
+                byte[] head = ("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(200) + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                boolean cut = false;
+                for (int i = 0; i < head.length && !cut; i++) { // bounded: at most head.length × ~250 ms
+                    try {
+                        s.getOutputStream().write(head[i]);
+                        s.getOutputStream().flush();
+                        if (s.getInputStream().read() < 0) cut = true;
+                    } catch (java.net.SocketTimeoutException e) {
+                        // still open: keep dripping
+                    } catch (java.net.SocketException e) {
+                        cut = true;
+                    }
+                    Thread.sleep(50);
+                }
+                assertThat(cut).as("the MCP server closes a connection whose headers never end").isTrue();
+            }
+        } finally {
+            slow.stop(Duration.ZERO);
+            if (previous == null) System.clearProperty("naftiko.http.parseTimeoutMs");
+            else System.setProperty("naftiko.http.parseTimeoutMs", previous);
+        }
+    }
+
+    @Test
     void argumentsTheFileDoesNotMapAreNotForwarded() {
         JsonNode reply = call("{\"id\":\"1\",\"url\":\"http://evil.example\",\"admin\":true}");
         if (reply.has("error")) {
