@@ -126,7 +126,8 @@ class McpFaultInjectionTest {
     @Test
     void upstreamDownIsErrorThenCircuitOpenThenRecovery() throws Exception {
         try (FaultyUpstream up = new FaultyUpstream();
-             Mcp mcp = Mcp.start(up.baseUri(), Duration.ofSeconds(5), Map.of("NAFTIKO_UPSTREAM_BREAKER_COOLDOWN", "1s"))) {
+             Mcp mcp = Mcp.start(up.baseUri(), Duration.ofSeconds(5), Map.of("NAFTIKO_UPSTREAM_BREAKER_COOLDOWN", "1s",
+                     "NAFTIKO_UPSTREAM_BREAKER_FAILURES", "2"))) {
             up.stopListening();
             JsonNode down = mcp.call(1, GET_RUN, RUN_ARGS);
             assertThat(down.at("/result/isError").asBoolean()).as(down.toString()).isTrue();

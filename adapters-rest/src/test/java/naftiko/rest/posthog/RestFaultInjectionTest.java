@@ -110,12 +110,12 @@ class RestFaultInjectionTest {
     void upstreamDownOpensTheCircuitThenRecoversWithoutRestart() throws Exception {
         try (FaultyUpstream up = new FaultyUpstream();
              PosthogRest rest = new PosthogRest(up.baseUri(), Duration.ofSeconds(5),
-                     java.util.Map.of("NAFTIKO_UPSTREAM_BREAKER_COOLDOWN", "1s"))) {
+                     java.util.Map.of("NAFTIKO_UPSTREAM_BREAKER_COOLDOWN", "1s", "NAFTIKO_UPSTREAM_BREAKER_FAILURES", "2"))) {
             up.stopListening();
             JsonNode down = problem(rest.send("GET", RUN, null, null), 502);
             assertThat(down.get("type").asText()).isEqualTo("https://naftiko.dev/problems/upstream-unreachable");
             assertThat(down.get("detail").asText()).isEqualTo("upstream 'posthog-task-runs' is unreachable");
-            // each GET is tried three times (two retries): the fifth consecutive failure opens the circuit
+            // the breaker counts calls (each GET tried three times): the second failed call opens the circuit
             problem(rest.send("GET", RUN, null, null), 502);
             JsonNode open = problem(rest.send("GET", RUN, null, null), 503);
             assertThat(open.get("type").asText()).isEqualTo("https://naftiko.dev/problems/upstream-unavailable");

@@ -16,7 +16,8 @@ import naftiko.engine.upstream.UpstreamResponse;
  * circuit is open or its in-flight limit is reached; retried for idempotent calls only, on
  * connection failures and 502/503/504 (and 429 carrying {@code Retry-After}), with full-jitter
  * backoff or the upstream's {@code Retry-After}, at most {@code maxRetries} times and never past
- * the request-timeout budget. Delays are scheduled, never slept.
+ * the request-timeout budget. Delays are scheduled, never slept. The circuit breaker counts calls:
+ * only the final result of a call (after its retries) is a success or a failure.
  */
 public final class ResilientExchange {
     /** Sends one attempt with at most {@code timeout} for the whole exchange. */
@@ -59,13 +60,15 @@ public final class ResilientExchange {
                     CompletableFuture<UpstreamResponse> out, Object last) {
         UnitFailure refused = admit();
         if (refused != null) {
+            if (last != null) record(last);
             finish(out, last != null ? last : refused);
             return;
         }
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             guard.inFlight().release();
-            guard.breaker().onIgnored();
+            if (last != null) record(last);
+            else guard.breaker().onIgnored();
             finish(out, last != null ? last : new UnitFailure(UnitFailure.Kind.UPSTREAM_TIMEOUT,
                     "upstream '" + namespace + "' did not answer in time"));
             return;
@@ -79,12 +82,14 @@ public final class ResilientExchange {
         sent.whenComplete((resp, error) -> {
             guard.inFlight().release();
             Object result = error != null ? UnitFailure.of(error) : resp;
-            record(result);
             Duration delay = retryDelay(result, retry, idempotent);
             if (delay == null || System.nanoTime() + delay.toNanos() >= deadline) {
+                record(result); // the breaker counts calls, not attempts: only a call's final result
                 finish(out, result);
                 return;
             }
+            // a retry follows: give back a half-open probe slot so the retry can take it
+            guard.breaker().onIgnored();
             CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> go(retry + 1, idempotent, deadline, attempt, out, result));
         });

@@ -260,4 +260,16 @@ class ResilientClientTest {
         assertThatThrownBy(() -> c.send(new UpstreamRequest("GET", "http://exa mple/", Map.of(), null, null), null, null)
                 .get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(UnitFailure.class);
     }
+
+    @Test
+    void theBreakerCountsCallsNotRetryAttempts() throws Exception {
+        FakeUpstream up = fake().answer(Reply.json(503, "{}"));
+        UpstreamClient c = client(up.baseUri(), Duration.ofSeconds(5));
+        assertThat(call(c, "GET", up.baseUri() + "/").status()).isEqualTo(503);
+        assertThat(call(c, "GET", up.baseUri() + "/").status()).isEqualTo(503);
+        assertThat(up.requests()).as("two calls of three attempts each, circuit still closed").hasSize(6);
+        assertThat(call(c, "GET", up.baseUri() + "/").status()).isEqualTo(503);
+        assertThat(failure(c, "GET", up.baseUri() + "/").kind()).isEqualTo(UnitFailure.Kind.UPSTREAM_UNAVAILABLE);
+        assertThat(up.requests()).hasSize(9);
+    }
 }
