@@ -77,7 +77,10 @@ public final class UpstreamClient {
     private HttpRequest toHttp(UpstreamRequest r, String requestId, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(requestTimeout);
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
-        b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
+        // A User-Agent the file sets (a header parameter) wins over ours; never send two.
+        if (r.headers().keySet().stream().noneMatch("user-agent"::equalsIgnoreCase)) {
+            b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
+        }
         if (requestId != null && !requestId.isBlank()) b.setHeader("X-Request-Id", requestId);
         r.headers().forEach((name, values) -> {
             if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) return;
