@@ -151,7 +151,7 @@ final class RunSession implements AutoCloseable {
         List<ExposureServer> skill = new ArrayList<>();
         for (Capability c : capabilities) {
             try {
-                skill.addAll(SkillServers.create(c, serve));
+                skill.addAll(SkillServers.create(c, serve, engine));
             } catch (IllegalArgumentException e) {
                 err.println("naftiko run: " + e.getMessage());
                 session.close();
