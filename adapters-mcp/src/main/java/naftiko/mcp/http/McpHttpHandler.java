@@ -1,17 +1,22 @@
 package naftiko.mcp.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import java.lang.System.Logger.Level;
 import java.util.Deque;
+import java.nio.ByteBuffer;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import naftiko.engine.auth.InboundAuth;
+import naftiko.engine.auth.oauth.ProtectedResourceMetadata;
 import naftiko.mcp.ProtocolVersions;
 import naftiko.mcp.jsonrpc.Dispatcher;
 import naftiko.mcp.jsonrpc.JsonRpcError;
@@ -24,7 +29,7 @@ import naftiko.mcp.session.Sessions;
  * {@code /}, see {@link McpRoutes}). The body is read with the async receiver; the dispatch runs on
  * a worker without waiting, and the answer is written when the unit's future completes. {@code GET}
  * with a session opens the server-initiated SSE stream, which only carries
- * {@code notifications/tools/list_changed}. One request log line per POST.
+ * {@code notifications/tools/list_changed}.
  */
 final class McpHttpHandler implements HttpHandler {
 
@@ -49,6 +54,11 @@ final class McpHttpHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
+        ProtectedResourceMetadata metadata = routes.metadataFor(path);
+        if (metadata != null) {
+            serveMetadata(exchange, metadata);
+            return;
+        }
         McpRoutes.Route route = routes.find(path);
         if (route == null) {
             HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: the MCP endpoints here are "
@@ -64,13 +74,49 @@ final class McpHttpHandler implements HttpHandler {
         }
         InboundAuth auth = route.auth();
         if (auth != null) {
-            InboundAuth.Verdict verdict = auth.check(name -> header(exchange, new HttpString(name)), name -> query(exchange, name));
-            if (!verdict.accepted()) {
-                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
-                HttpReplies.refuse(exchange, StatusCodes.UNAUTHORIZED, "Unauthorized: " + verdict.reason());
-                return;
+            CompletableFuture<InboundAuth.Verdict> pending =
+                    auth.checkAsync(name -> header(exchange, new HttpString(name)), name -> query(exchange, name));
+            if (pending.isDone()) {
+                authenticated(exchange, pending.join(), route, path);
+            } else { // oauth2 keys being fetched: resume the exchange when they are here
+                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> pending.whenComplete((verdict, failure) ->
+                        Connectors.executeRootHandler(ex -> authenticated(ex, verdict, route, path), exchange)));
             }
+            return;
         }
+        serve(exchange, route, path);
+    }
+
+    private void authenticated(HttpServerExchange exchange, InboundAuth.Verdict verdict, McpRoutes.Route route,
+                               String path) {
+        if (!verdict.accepted()) {
+            if (verdict.challenge() != null) exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
+            String title = switch (verdict.status()) {
+                case 403 -> "Forbidden: ";
+                case 503 -> "Service Unavailable: ";
+                default -> "Unauthorized: ";
+            };
+            HttpReplies.refuse(exchange, verdict.status(), title + verdict.reason());
+            return;
+        }
+        serve(exchange, route, path);
+    }
+
+    /** RFC 9728 protected-resource metadata, served without authentication (oauth2 only). */
+    private static void serveMetadata(HttpServerExchange exchange, ProtectedResourceMetadata metadata) {
+        HttpString method = exchange.getRequestMethod();
+        if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+            HttpReplies.refuse(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Method Not Allowed: use GET");
+            return;
+        }
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, metadata.body().length);
+        if (method.equals(Methods.HEAD)) exchange.endExchange();
+        else exchange.getResponseSender().send(ByteBuffer.wrap(metadata.body()));
+    }
+
+    private void serve(HttpServerExchange exchange, McpRoutes.Route route, String path) {
         String version = header(exchange, VERSION_HEADER);
         if (version != null && !ProtocolVersions.isSupported(version)) {
             HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, "Bad Request: unsupported MCP-Protocol-Version '"

@@ -41,6 +41,16 @@ public final class McpRoutes {
         return routes.get().get(p.isEmpty() ? "/" : p);
     }
 
+    /** The oauth2 protected-resource metadata document served at this path, or null. */
+    naftiko.engine.auth.oauth.ProtectedResourceMetadata metadataFor(String path) {
+        for (Mount m : mounts) {
+            InboundAuth auth = m.endpoint().auth();
+            var metadata = auth == null ? null : auth.protectedResourceMetadata();
+            if (metadata != null && metadata.serves(path)) return metadata;
+        }
+        return null;
+    }
+
     List<Mount> mounts() {
         return mounts;
     }
