@@ -145,6 +145,22 @@ class FolderRunTest {
     }
 
     @Test
+    void restAndMcpOnOnePortIsADiagnosticAndTheLaterExposureIsLeftOut() throws Exception {
+        write(dir, "a.yaml", capability("alpha", upstream.baseUri()));
+        // b's REST exposure asks for the port where a's MCP exposure listens.
+        write(dir, "b.yaml", capability("beta", upstream.baseUri())
+                .replaceFirst("port: " + OperateFixture.REST_PORT, "port: " + OperateFixture.MCP_PORT));
+        start(dir.toString(), "--no-watch", "--env-file", OperateFixture.envFile(other).toString());
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("\\S*b\\.yaml:\\d+:\\d+: error \\[port-collision\\]"
+                + " REST exposure 'beta-rest' asks for 127\\.0\\.0\\.1:" + OperateFixture.MCP_PORT
+                + ", where MCP exposure 'alpha-mcp' of \\S*a\\.yaml listens; this exposure is not mounted");
+        assertThat(session.fleet().restServers()).hasSize(1);
+        assertThat(status(rest("/beta/items/1"))).isEqualTo(404);
+        assertThat(status(rest("/alpha/items/1"))).isEqualTo(200);
+    }
+
+    @Test
     void aFileWithErrorsIsSkippedWhileTheOthersRun() throws Exception {
         write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()));
         Path bad = write(dir, "bad.yaml", "naftiko: 1.0.0-alpha2\ncapability:\n  exposes: 12\n");

@@ -29,7 +29,7 @@ import naftiko.mcp.session.Sessions;
  * {@code /}, see {@link McpRoutes}). The body is read with the async receiver; the dispatch runs on
  * a worker without waiting, and the answer is written when the unit's future completes. {@code GET}
  * with a session opens the server-initiated SSE stream, which only carries
- * {@code notifications/tools/list_changed}.
+ * {@code notifications/tools/list_changed}. One request log line per POST.
  */
 final class McpHttpHandler implements HttpHandler {
 
@@ -54,7 +54,7 @@ final class McpHttpHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
-        ProtectedResourceMetadata metadata = routes.metadataFor(path);
+        ProtectedResourceMetadata metadata = routes.metadataAt(path);
         if (metadata != null) {
             serveMetadata(exchange, metadata);
             return;
@@ -87,8 +87,7 @@ final class McpHttpHandler implements HttpHandler {
         serve(exchange, route, path);
     }
 
-    private void authenticated(HttpServerExchange exchange, InboundAuth.Verdict verdict, McpRoutes.Route route,
-                               String path) {
+    private void authenticated(HttpServerExchange exchange, InboundAuth.Verdict verdict, McpRoutes.Route route, String path) {
         if (!verdict.accepted()) {
             if (verdict.challenge() != null) exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
             String title = switch (verdict.status()) {

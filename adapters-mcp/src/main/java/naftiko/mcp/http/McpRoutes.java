@@ -41,18 +41,21 @@ public final class McpRoutes {
         return routes.get().get(p.isEmpty() ? "/" : p);
     }
 
-    /** The oauth2 protected-resource metadata document served at this path, or null. */
-    naftiko.engine.auth.oauth.ProtectedResourceMetadata metadataFor(String path) {
-        for (Mount m : mounts) {
-            InboundAuth auth = m.endpoint().auth();
-            var metadata = auth == null ? null : auth.protectedResourceMetadata();
-            if (metadata != null && metadata.serves(path)) return metadata;
-        }
-        return null;
-    }
-
     List<Mount> mounts() {
         return mounts;
+    }
+
+    /**
+     * The RFC 9728 protected-resource metadata document served at {@code path} by one of the
+     * mounted oauth2 exposures, or null.
+     */
+    naftiko.engine.auth.oauth.ProtectedResourceMetadata metadataAt(String path) {
+        for (Route r : routes.get().values()) {
+            if (r.auth() == null) continue;
+            naftiko.engine.auth.oauth.ProtectedResourceMetadata m = r.auth().protectedResourceMetadata();
+            if (m != null && m.serves(path)) return m;
+        }
+        return null;
     }
 
     Set<String> paths() {
