@@ -147,9 +147,10 @@ class FolderRunTest {
     @Test
     void restAndMcpOnOnePortIsADiagnosticAndTheLaterExposureIsLeftOut() throws Exception {
         write(dir, "a.yaml", capability("alpha", upstream.baseUri()));
-        // b's REST exposure asks for the port where a's MCP exposure listens.
+        // b's REST exposure asks for the port where a's MCP exposure listens (b's MCP goes elsewhere).
         write(dir, "b.yaml", capability("beta", upstream.baseUri())
-                .replaceFirst("port: " + OperateFixture.REST_PORT, "port: " + OperateFixture.MCP_PORT));
+                .replace("port: " + OperateFixture.MCP_PORT, "port: " + OperateFixture.freePort())
+                .replace("port: " + OperateFixture.REST_PORT, "port: " + OperateFixture.MCP_PORT));
         start(dir.toString(), "--no-watch", "--env-file", OperateFixture.envFile(other).toString());
 
         assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("\\S*b\\.yaml:\\d+:\\d+: error \\[port-collision\\]"
