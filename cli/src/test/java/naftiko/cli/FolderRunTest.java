@@ -162,6 +162,18 @@ class FolderRunTest {
     }
 
     @Test
+    void aSingleFileIsWatchedOnlyWhenAsked() throws Exception {
+        Path file = write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()));
+        start(file.toString(), "--watch", "--env-file", OperateFixture.envFile(other).toString());
+        assertThat(status(rest("/alpha/items/1"))).isEqualTo(200);
+
+        write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()).replace("path: /alpha/items/{id}", "path: /alpha/things/{id}"));
+        assertThat(eventually(10, () -> status(rest("/alpha/things/1")) == 200)).isTrue();
+        assertThat(status(rest("/alpha/items/1"))).isEqualTo(404);
+        assertThat(OperateFixture.text(log)).containsPattern("remounted file=\\S*alpha.yaml capability=\"alpha capability\" routes=1 tools=1");
+    }
+
+    @Test
     void aFileWithErrorsIsSkippedWhileTheOthersRun() throws Exception {
         write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()));
         Path bad = write(dir, "bad.yaml", "naftiko: 1.0.0-alpha2\ncapability:\n  exposes: 12\n");
