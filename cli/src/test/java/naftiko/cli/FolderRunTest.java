@@ -174,6 +174,34 @@ class FolderRunTest {
     }
 
     @Test
+    void aChangedImportTargetRemountsTheCapabilitiesThatImportIt() throws Exception {
+        Files.createDirectories(dir.resolve("shared"));
+        String shared = "naftiko: \"1.0.0-alpha2\"\nconsumes:\n  - namespace: up\n    type: http\n    baseUri: \"BASE\"\n"
+                + "    resources:\n      - name: item\n        path: \"/item/{{id}}\"\n        operations:\n"
+                + "          - name: get-item\n            method: GET\n            inputParameters:\n"
+                + "              - name: id\n                in: path\n";
+        write(dir.resolve("shared"), "up.yaml", shared.replace("BASE", upstream.baseUri() + "/v1"));
+        write(dir, "importer.yaml", "naftiko: \"1.0.0-alpha2\"\ninfo:\n  label: importer\n  description: imports up\n"
+                + "capability:\n  consumes:\n    - import: up\n      location: ./shared/up.yaml\n  exposes:\n"
+                + "    - type: rest\n      namespace: importer-rest\n      port: " + OperateFixture.REST_PORT + "\n"
+                + "      resources:\n        - path: /imported/{id}\n          operations:\n            - method: GET\n"
+                + "              inputParameters:\n                - name: id\n                  in: path\n                  type: string\n"
+                + "              call: up.get-item\n              with:\n                id: importer-rest.id\n");
+        start(dir.toString());
+        assertThat(get(rest("/imported/1")).body()).contains("\"upstreamPath\":\"/v1/item/1\"");
+
+        write(dir.resolve("shared"), "up.yaml", shared.replace("BASE", upstream.baseUri() + "/v2"));
+        assertThat(eventually(10, () -> {
+            try {
+                return get(rest("/imported/1")).body().contains("/v2/item/1");
+            } catch (Exception e) {
+                return false;
+            }
+        })).isTrue();
+        assertThat(OperateFixture.text(log)).containsPattern("remounted file=\\S*importer.yaml");
+    }
+
+    @Test
     void aFileWithErrorsIsSkippedWhileTheOthersRun() throws Exception {
         write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()));
         Path bad = write(dir, "bad.yaml", "naftiko: 1.0.0-alpha2\ncapability:\n  exposes: 12\n");
