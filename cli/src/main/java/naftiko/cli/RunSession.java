@@ -1,7 +1,6 @@
 package naftiko.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +44,17 @@ final class RunSession implements AutoCloseable {
 
     private final List<ExposureServer> servers;
     private final ServeOptions serve;
+    private final ControlPlane control;
 
-    private RunSession(List<ExposureServer> servers, ServeOptions serve) {
+    private RunSession(List<ExposureServer> servers, ServeOptions serve, ControlPlane control) {
         this.servers = servers;
         this.serve = serve;
+        this.control = control;
+    }
+
+    /** The control port once listening (for tests), else -1. */
+    int controlPort() {
+        return control.port();
     }
 
     List<ExposureServer> servers() {
@@ -68,10 +74,16 @@ final class RunSession implements AutoCloseable {
                 throw new Abort(2);
             }
         }
-        EngineOptions engine = cmd.engineOptions(extra);
+        ControlPlane control = new ControlPlane(cmd.controlPort, cmd.controlAddress);
+        EngineOptions engine = cmd.engineOptions(extra).withMetrics(control.metrics());
         ServeOptions serve = cmd.serveOptions();
         List<Capability> capabilities = new ArrayList<>();
-        for (String file : cmd.files) capabilities.add(plan(file, cmd.strict, engine, err));
+        List<String> sources = new ArrayList<>();
+        for (String file : cmd.files) {
+            BundledCapabilities.Resolved resolved = resolve(file, err);
+            capabilities.add(plan(resolved.path(), cmd.strict, engine, err));
+            sources.add(resolved.bundled() ? "bundled:" + resolved.name() : resolved.path().toString());
+        }
 
         List<ExposureServer> servers = new ArrayList<>();
         List<RestServer> rest = new ArrayList<>();
@@ -108,7 +120,14 @@ final class RunSession implements AutoCloseable {
             }
         }
         servers.addAll(skill);
-        RunSession session = new RunSession(servers, serve);
+        RunSession session = new RunSession(servers, serve, control);
+        List<String> controlLines;
+        try {
+            controlLines = control.start(capabilities, err); // first: liveness answers while exposures start
+        } catch (RuntimeException e) {
+            err.println("naftiko run: " + oneLine(e));
+            throw new Abort(2);
+        }
         List<ExposureServer> started = new ArrayList<>();
         for (ExposureServer s : servers) {
             try {
@@ -116,13 +135,15 @@ final class RunSession implements AutoCloseable {
                 started.add(s);
             } catch (RuntimeException e) {
                 err.println("naftiko run: " + oneLine(e));
-                new RunSession(started, serve).close();
+                new RunSession(started, serve, control).close();
                 throw new Abort(2);
             }
         }
+        control.publish(ControlStates.mounted(capabilities, sources, rest.stream().map(x -> (ExposureServer) x).toList(), mcp, skill), List.of());
         for (RestServer r : rest) r.describe().forEach(out::println);
         for (ExposureServer m : mcp) m.describe().forEach(out::println);
         for (ExposureServer k : skill) k.describe().forEach(out::println);
+        controlLines.forEach(out::println);
         if (servers.isEmpty()) {
             out.println("naftiko ready: no REST or MCP exposure to serve");
         } else if (rest.isEmpty()) {
@@ -134,8 +155,7 @@ final class RunSession implements AutoCloseable {
         return session;
     }
 
-    private static Capability plan(String file, boolean strict, EngineOptions engine, PrintStream err) throws Abort {
-        Path path = resolve(file, err);
+    private static Capability plan(Path path, boolean strict, EngineOptions engine, PrintStream err) throws Abort {
         LoadResult loaded = SpecLoader.load(path);
         for (Diagnostic d : loaded.diagnostics(strict)) err.println(d.format());
         if (loaded.hasErrors(strict)) {
@@ -152,26 +172,17 @@ final class RunSession implements AutoCloseable {
         }
     }
 
-    /** A path on disk, else a capability bundled in the jar ({@code posthog-task-runs}). */
-    private static Path resolve(String file, PrintStream err) throws Abort {
-        Path path = Path.of(file);
-        if (Files.exists(path)) return path;
-        String name = path.getFileName().toString();
-        String resource = "/capabilities/" + (name.endsWith(".yaml") || name.endsWith(".yml") ? name : name + ".yaml");
-        try (InputStream in = RunSession.class.getResourceAsStream(resource)) {
-            if (in != null && path.getParent() == null) {
-                Path dir = Files.createTempDirectory("naftiko-");
-                Path copy = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
-                Files.copy(in, copy);
-                copy.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
-                return copy;
-            }
-        } catch (IOException e) {
-            // reported as missing below
+    /** A path on disk, else a capability bundled in the jar ({@code posthog-task-runs}), said so on stderr. */
+    private static BundledCapabilities.Resolved resolve(String file, PrintStream err) throws Abort {
+        BundledCapabilities.Resolved resolved = BundledCapabilities.resolve(file);
+        if (resolved == null) {
+            err.println("naftiko run: " + file + ": no such file (and no bundled capability of that name; see naftiko list)");
+            throw new Abort(2);
         }
-        err.println("naftiko run: " + file + ": no such file (and no bundled capability of that name)");
-        throw new Abort(2);
+        if (resolved.bundled()) {
+            err.println("naftiko run: no file " + file + " here; running the bundled capability " + resolved.name());
+        }
+        return resolved;
     }
 
     private static String oneLine(RuntimeException e) {
@@ -202,5 +213,6 @@ final class RunSession implements AutoCloseable {
                 return;
             }
         }
+        control.close();
     }
 }

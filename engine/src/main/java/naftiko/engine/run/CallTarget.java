@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import naftiko.engine.bind.BindValues;
 import naftiko.engine.expr.Scope;
+import naftiko.engine.observe.RequestProbe;
 import naftiko.engine.spec.model.ConsumedOperation;
 import naftiko.engine.upstream.OutboundAuth;
 import naftiko.engine.upstream.RequestTemplate;
@@ -24,9 +25,16 @@ final class CallTarget {
     private final UpstreamClient client;
     private final BindValues binds;
     private final Path baseDir;
+    private final RequestProbe probe;
 
     CallTarget(String namespace, ConsumedOperation operation, RequestTemplate template, UpstreamClient client,
                BindValues binds, Path baseDir) {
+        this(namespace, operation, template, client, binds, baseDir, RequestProbe.NONE);
+    }
+
+    CallTarget(String namespace, ConsumedOperation operation, RequestTemplate template, UpstreamClient client,
+               BindValues binds, Path baseDir, RequestProbe probe) {
+        this.probe = probe == null ? RequestProbe.NONE : probe;
         this.namespace = namespace;
         this.operation = operation;
         this.template = template;
@@ -78,7 +86,8 @@ final class CallTarget {
             return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.CONFIGURATION,
                     "digest credentials of '" + namespace + "' have no value; declare them in binds"));
         }
-        return client.send(request, digest, context == null ? null : context.requestId());
+        CompletableFuture<UpstreamResponse> sent = client.send(request, digest, context == null ? null : context.requestId());
+        return probe == RequestProbe.NONE ? sent : Probed.upstream(sent, probe);
     }
 
     java.util.List<String> credentialHeaders(Map<String, JsonNode> params) {
