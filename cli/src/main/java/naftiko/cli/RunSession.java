@@ -69,9 +69,6 @@ final class RunSession implements AutoCloseable {
             } catch (IOException e) {
                 err.println("naftiko run: cannot read --env-file " + cmd.envFile + ": " + e.getClass().getSimpleName());
                 throw new Abort(2);
-            } catch (IllegalArgumentException e) {
-                err.println("naftiko run: " + e.getMessage());
-                throw new Abort(2);
             }
         }
         ControlPlane control = new ControlPlane(cmd.controlPort, cmd.controlAddress);

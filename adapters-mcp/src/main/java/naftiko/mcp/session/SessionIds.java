@@ -56,7 +56,10 @@ public final class SessionIds {
         String head = id.substring(0, dot);
         try {
             if (B64_DECODE.decode(head).length != PAYLOAD_BYTES) return false;
-            return MessageDigest.isEqual(sign(head), B64_DECODE.decode(id.substring(dot + 1)));
+            // Compare the canonical encoding, not decoded bytes: base64 ignores the unused low bits of
+            // the last character, so two different strings can decode to the same MAC.
+            byte[] expected = B64.encodeToString(sign(head)).getBytes(StandardCharsets.US_ASCII);
+            return MessageDigest.isEqual(expected, id.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             return false;
         }
