@@ -34,8 +34,15 @@ final class BundledCapabilities {
      */
     static Resolved resolve(String argument) {
         Path path = Path.of(argument);
-        if (Files.exists(path) || path.getParent() != null) return Files.exists(path) ? new Resolved(path, false, argument) : null;
+        if (Files.exists(path)) return new Resolved(path, false, argument);
+        if (path.getParent() != null) return null; // a path, not a name: no bundled fallback
         String file = fileName(argument);
+        Path copy = copy(file);
+        return copy == null ? null : new Resolved(copy, true, file);
+    }
+
+    /** The bundled file of that name copied to a temporary folder (so imports and diagnostics see a path), or null. */
+    static Path copy(String file) {
         try (InputStream in = BundledCapabilities.class.getResourceAsStream("/" + FOLDER + "/" + file)) {
             if (in == null) return null;
             Path dir = Files.createTempDirectory("naftiko-");
@@ -43,7 +50,7 @@ final class BundledCapabilities {
             Files.copy(in, copy);
             copy.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
-            return new Resolved(copy, true, file);
+            return copy;
         } catch (IOException e) {
             return null;
         }

@@ -71,6 +71,11 @@ public final class CapabilityPlanner {
         return Metering.meter(planned, options.metrics());
     }
 
+    /** The variable that sets the base URI of a consumes namespace ({@code NAFTIKO_BASE_URI_<NS>}). */
+    public static String baseUriVariable(String namespace) {
+        return Planning.envName(namespace);
+    }
+
     static String name(Spec spec) {
         if (spec.info() != null && spec.info().label() != null && !spec.info().label().isBlank()) return spec.info().label();
         if (spec.file() == null) return "capability";
