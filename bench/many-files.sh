@@ -68,7 +68,7 @@ BENCH_PIDS+=("$PID")
 
 unsupported() {
   local why
-  why="$(grep -E 'error|cannot|naftiko run:' "$OUT.err" "$OUT.out" 2>/dev/null | grep -v 'warning \[' | head -3 | sed 's/^[^:]*many\.\(out\|err\)://')"
+  why="$(grep -E 'error|cannot|naftiko run:' "$OUT.err" "$OUT.out" 2>/dev/null | grep -v 'warning \[' | head -3 | sed -e 's/^[^:]*many\.\(out\|err\)://' -e "s#$DIR#FOLDER#g" | tr '\n' ' ')"
   echo "MANYFILES files=$FILES unsupported"
   bench_log "naftiko cannot run a folder of $FILES files sharing two ports yet (issue 6): ${why:-exited with no message}"
   exit 2

@@ -27,7 +27,7 @@ public final class ControlServer implements ExposureServer {
     private final ControlEndpoint endpoint;
     private final PrometheusMetrics metrics;
     private final Instant startedAt = Instant.now();
-    private volatile ControlState state;
+    private volatile java.util.function.Supplier<ControlState> state = () -> null;
     private volatile Undertow undertow;
     private volatile int boundPort = -1;
 
@@ -39,7 +39,12 @@ public final class ControlServer implements ExposureServer {
 
     /** Replaces what {@code /health/ready} and {@code /status} report. */
     public void publish(ControlState state) {
-        this.state = state;
+        this.state = () -> state;
+    }
+
+    /** From now on, {@code /health/ready} and {@code /status} report what {@code source} computes at each request. */
+    public void follow(java.util.function.Supplier<ControlState> source) {
+        this.state = source;
     }
 
     public int port() {
@@ -125,7 +130,7 @@ public final class ControlServer implements ExposureServer {
             json(exchange, 405, JSON.createObjectNode().put("status", 405).put("title", "Method Not Allowed"));
             return;
         }
-        ControlState s = state;
+        ControlState s = path.equals("/health/ready") || path.equals("/status") ? state.get() : null;
         switch (path) {
             case "/health/live" -> json(exchange, 200, JSON.createObjectNode().put("status", "UP"));
             case "/health/ready" -> json(exchange, s != null && s.ready() ? 200 : 503, StatusDocument.ready(s));

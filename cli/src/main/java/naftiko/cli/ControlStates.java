@@ -1,7 +1,12 @@
 package naftiko.cli;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import naftiko.cli.run.Fleet;
 import naftiko.control.ControlState;
 import naftiko.engine.run.Capability;
 import naftiko.engine.run.ExposureServer;
@@ -11,40 +16,42 @@ import naftiko.mcp.http.StreamableHttpServer;
 import naftiko.rest.RestServer;
 import naftiko.rest.skill.SkillServer;
 
-/** What the control port reports about the capabilities of a run session, once their servers started. */
+/** What the control port reports about a run session now: each capability's exposures and the server holding each. */
 final class ControlStates {
     private ControlStates() {}
 
     /**
-     * @param sources the file of each capability, in the same order
-     * @param rest    the REST servers, in capability then exposure order (likewise {@code mcp})
+     * @param others stdio MCP and skill servers (the fleet holds the shared REST and MCP servers)
+     * @param source how to name a capability's file
      */
-    static List<ControlState.Mounted> mounted(List<Capability> capabilities, List<String> sources,
-                                              List<ExposureServer> rest, List<ExposureServer> mcp,
-                                              List<ExposureServer> skill) {
+    static ControlState of(Fleet fleet, List<ExposureServer> others, Function<Path, String> source, Instant lastReload,
+                           List<String> diagnostics) {
+        List<RestServer> rest = fleet.restServers();
+        List<StreamableHttpServer> mcp = fleet.mcpServers();
         List<ControlState.Mounted> out = new ArrayList<>();
-        int r = 0;
-        int m = 0;
-        for (int i = 0; i < capabilities.size(); i++) {
-            Capability c = capabilities.get(i);
+        for (Map.Entry<Path, Capability> entry : new java.util.TreeMap<>(fleet.capabilities()).entrySet()) {
+            Capability c = entry.getValue();
             List<ControlState.Exposure> exposures = new ArrayList<>();
             for (RestEndpoint e : c.rest()) {
-                ExposureServer s = r < rest.size() ? rest.get(r++) : null;
-                exposures.add(new ControlState.Exposure("rest", e.namespace(),
-                        s instanceof RestServer rs ? rs.url() : null, s != null));
+                RestServer s = rest.stream().filter(r -> r.port() >= 0 && r.endpoints().contains(e)).findFirst().orElse(null);
+                exposures.add(new ControlState.Exposure("rest", e.namespace(), s == null ? null : s.url(), s != null));
             }
             for (McpEndpoint e : c.mcp()) {
-                ExposureServer s = m < mcp.size() ? mcp.get(m++) : null;
-                exposures.add(new ControlState.Exposure("mcp", e.namespace(),
-                        s instanceof StreamableHttpServer h ? h.url() : s == null ? null : "stdio", s != null));
+                if ("stdio".equalsIgnoreCase(e.transport())) {
+                    exposures.add(new ControlState.Exposure("mcp", e.namespace(), "stdio", !others.isEmpty()));
+                    continue;
+                }
+                StreamableHttpServer s = mcp.stream().filter(m -> m.port() >= 0 && m.endpoints().contains(e))
+                        .findFirst().orElse(null);
+                exposures.add(new ControlState.Exposure("mcp", e.namespace(), s == null ? null : s.url(), s != null));
             }
             for (var k : c.skills()) {
-                SkillServer s = skill.stream().filter(x -> x instanceof SkillServer ks && ks.namespace().equals(k.namespace()))
+                SkillServer s = others.stream().filter(x -> x instanceof SkillServer ks && ks.namespace().equals(k.namespace()))
                         .map(SkillServer.class::cast).findFirst().orElse(null);
                 exposures.add(new ControlState.Exposure("skill", k.namespace(), s == null ? null : s.url(), s != null));
             }
-            out.add(new ControlState.Mounted(c, sources.get(i), exposures));
+            out.add(new ControlState.Mounted(c, source.apply(entry.getKey()), exposures));
         }
-        return out;
+        return new ControlState(out, lastReload, diagnostics);
     }
 }

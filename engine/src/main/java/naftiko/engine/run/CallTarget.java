@@ -26,6 +26,7 @@ final class CallTarget {
     private final BindValues binds;
     private final Path baseDir;
     private final RequestProbe probe;
+    private final Map<String, naftiko.engine.expr.JsonPathExpr> outputs = new java.util.LinkedHashMap<>();
 
     CallTarget(String namespace, ConsumedOperation operation, RequestTemplate template, UpstreamClient client,
                BindValues binds, Path baseDir) {
@@ -41,6 +42,23 @@ final class CallTarget {
         this.client = client;
         this.binds = binds;
         this.baseDir = baseDir;
+        if (operation.outputParameters() != null) {
+            for (naftiko.engine.spec.model.ConsumedOutput o : operation.outputParameters()) {
+                if (o.name() != null && o.value() != null && o.value().startsWith("$")) {
+                    try {
+                        outputs.put(o.name(), naftiko.engine.expr.JsonPathExpr.compile(o.value()));
+                    } catch (IllegalArgumentException e) {
+                        throw new PlanException(o.pos() + ": output '" + o.name() + "' of " + namespace + "." + operation.name()
+                                + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The consumed operation's named JsonPath outputs (SPEC.md §5.6), compiled once. */
+    Map<String, naftiko.engine.expr.JsonPathExpr> outputs() {
+        return outputs;
     }
 
     String name() {
@@ -87,7 +105,11 @@ final class CallTarget {
                     "digest credentials of '" + namespace + "' have no value; declare them in binds"));
         }
         CompletableFuture<UpstreamResponse> sent = client.send(request, digest, context == null ? null : context.requestId());
-        return probe == RequestProbe.NONE ? sent : Probed.upstream(sent, probe);
+        if (probe != RequestProbe.NONE) sent = Probed.upstream(sent, probe);
+        if (context == null || context.upstream() == null) return sent;
+        return sent.whenComplete((r, e) -> {
+            if (r != null) context.upstreamAnswered(r.status());
+        });
     }
 
     java.util.List<String> credentialHeaders(Map<String, JsonNode> params) {
