@@ -128,7 +128,7 @@ public final class CallCommand implements java.util.concurrent.Callable<Integer>
     private Capability plan() {
         if (!Files.isRegularFile(file)) {
             BundledCapabilities.Resolved bundled = BundledCapabilities.resolve(file.toString());
-            if (bundled == null || !bundled.bundled()) throw new Usage(file + ": no such file (and no bundled capability of that name)");
+            if (bundled == null || !bundled.bundled()) throw new Usage(file + ": no such file");
             System.err.println("naftiko call: no file " + file + " here; calling the bundled capability " + bundled.name());
             file = bundled.path();
         }
