@@ -131,7 +131,8 @@ EXPECT='"status":"completed"'   # in the upstream JSON; MCP carries it in struct
 # run_wrk MODE SECONDS -> prints the BENCH line; MODE a|b|c
 run_wrk() {
   local mode="$1" secs="$2" url args=()
-  local log="$BENCH_TMP/wrk-$mode-$(date +%s%N).txt"   # kept for reading when BENCH_KEEP_TMP is set
+  local log
+  log="$BENCH_TMP/wrk-$mode-$(date +%s%N).txt"   # kept for reading when BENCH_KEEP_TMP is set
   case "$mode" in
     a) url="http://127.0.0.1:$NGINX_PORT$REST_PATH"; args=("$EXPECT") ;;
     b) url="http://127.0.0.1:$REST_PORT$REST_PATH"; args=("$EXPECT") ;;
@@ -243,7 +244,7 @@ END {
     split(many, MF, " "); for (i in MF) { split(MF[i], kvp, "="); mf[kvp[1]] = kvp[2] }
     goal("1,000 files ready ≤ 5 s", sprintf("%.2f s", mf["ready_ms"] / 1000), mf["ready_ms"] <= 5000)
   } else {
-    goal("1,000 files ready ≤ 5 s", "not measured: " many, 0)
+    goal("1,000 files ready ≤ 5 s", (many ~ /^unsupported/ ? "not measured: naftiko cannot run a folder sharing ports yet" : "not measured: " many), 0)
   }
   out("")
   out(fails == 0 ? "All goals pass." : fails " goal(s) fail.")
