@@ -53,13 +53,26 @@ public final class McpServers {
         return servers;
     }
 
+    /** An empty Streamable HTTP server for {@code address:port}, shared by exposures through {@code mount}. */
+    public static StreamableHttpServer shared(String address, int port, ServeOptions options) {
+        return new StreamableHttpServer(address, port, SessionIds.fromEnvironment(System.getenv(SessionIds.SECRET_VARIABLE)),
+                options.maxBodyBytes(), Paging.DEFAULT_PAGE_SIZE);
+    }
+
+    /** Where an HTTP exposure asks to listen, with {@code --address} and {@code --port} applied. */
+    public static String addressOf(McpEndpoint endpoint, ServeOptions options) {
+        return options.addressOverride() != null ? options.addressOverride()
+                : endpoint.address() != null && !endpoint.address().isBlank() ? endpoint.address() : "127.0.0.1";
+    }
+
+    /** True for an exposure declared {@code transport: stdio}. */
+    public static boolean isStdio(McpEndpoint endpoint) {
+        return "stdio".equalsIgnoreCase(endpoint.transport());
+    }
+
     private static McpEndpoint stdioEndpoint(List<McpEndpoint> endpoints, boolean forced) {
         for (McpEndpoint e : endpoints) if (isStdio(e)) return e;
         return forced && !endpoints.isEmpty() ? endpoints.get(0) : null;
-    }
-
-    private static boolean isStdio(McpEndpoint endpoint) {
-        return "stdio".equalsIgnoreCase(endpoint.transport());
     }
 
     private static ExposureServer stdio(McpEndpoint endpoint, Dispatcher dispatcher, ServeOptions options) {

@@ -27,7 +27,11 @@ class ConformanceExampleTest {
     void start() {
         String root = System.getProperty("naftiko.repo.root", Path.of("").toAbsolutePath().getParent().toString());
         LoadResult loaded = SpecLoader.load(Path.of(root, "examples", "mcp-conformance.yaml"));
-        assertThat(loaded.hasErrors(true)).as(loaded.diagnostics().toString()).isFalse();
+        // The suite's fixture tools are snake_case (test_simple_text), which alpha2's kebab-case
+        // pattern does not allow: the example runs in the default lenient mode, and that naming is
+        // its only deviation.
+        assertThat(loaded.hasErrors(false)).as(loaded.diagnostics().toString()).isFalse();
+        assertThat(loaded.diagnostics()).allSatisfy(d -> assertThat(d.rule()).isEqualTo("name-pattern"));
         EngineOptions engine = new EngineOptions(Map.of(), Map.of(), Map.of(), false, Duration.ofSeconds(2), Duration.ofSeconds(5));
         ServeOptions serve = new ServeOptions(null, Map.of("conformance-mcp", 0), ServeOptions.DEFAULT_MAX_BODY_BYTES, false,
                 Duration.ZERO);

@@ -220,10 +220,14 @@ class StreamableHttpTest {
     }
 
     @Test
-    void getIsNotAllowedAndOtherPathsAreNotFound() {
+    void getNeedsASessionOtherMethodsAreNotAllowedAndOtherPathsAreNotFound() {
+        // GET opens the server-to-client event stream (notifications/tools/list_changed) of a session.
         HttpResponse<String> r = mcp.send("GET", "Accept", "text/event-stream");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Mcp-Session-Id header is required");
+        r = mcp.send("PUT", "Accept", "text/event-stream");
         assertThat(r.statusCode()).isEqualTo(405);
-        assertThat(r.headers().firstValue("allow")).hasValue("POST, DELETE");
+        assertThat(r.headers().firstValue("allow")).hasValue("GET, POST, DELETE");
         assertThat(new RawMcp(server.url().replace("/mcp", "/other")).send("GET").statusCode()).isEqualTo(404);
         assertThat(new RawMcp(server.url().replace("/mcp", "/")).initialize(V)).isNotEmpty();
     }

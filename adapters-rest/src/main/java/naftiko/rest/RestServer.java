@@ -8,6 +8,7 @@ import io.undertow.server.handlers.HttpContinueReadHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import naftiko.engine.run.ExposureServer;
@@ -15,15 +16,17 @@ import naftiko.engine.run.RestEndpoint;
 import naftiko.rest.chain.AuthHandler;
 import naftiko.rest.chain.BodyHandler;
 import naftiko.rest.chain.DispatchHandler;
+import naftiko.rest.chain.ExposureMux;
 import naftiko.rest.chain.ProblemHandler;
 import naftiko.rest.chain.RequestIdHandler;
 import naftiko.rest.chain.RoutingHandler;
 import naftiko.rest.route.RouteTable;
 
 /**
- * One Undertow server for one {@code exposes: rest}. The handler chain is, outermost first:
- * request id → graceful shutdown (503 once stopping) → problem rendering → inbound auth → routing →
- * 100-continue → body reading → dispatch to the unit.
+ * One Undertow server for the {@code exposes: rest} asking for one address:port (one or several,
+ * from one or several files). The handler chain is, outermost first: request id (and the request
+ * log line) → graceful shutdown (503 once stopping) → problem rendering → exposure choice (swapped
+ * atomically on reload) → inbound auth → routing → 100-continue → body reading → dispatch to the unit.
  */
 public final class RestServer implements ExposureServer {
 
@@ -32,33 +35,62 @@ public final class RestServer implements ExposureServer {
     private static final int REQUEST_PARSE_TIMEOUT_MS = 30_000;
     private static final int IDLE_TIMEOUT_MS = 60_000;
 
-    private final RestEndpoint endpoint;
     private final String address;
     private final int requestedPort;
-    private final RouteTable routes;
+    private final long maxBodyBytes;
+    private final ExposureMux mux = new ExposureMux();
     private final GracefulShutdownHandler graceful;
     private final HttpHandler root;
+    private volatile List<RestEndpoint> endpoints = List.of();
     private volatile Undertow undertow;
     private volatile int boundPort = -1;
 
     RestServer(RestEndpoint endpoint, String address, int port, long maxBodyBytes) {
-        this.endpoint = endpoint;
+        this(address, port, maxBodyBytes);
+        mount(List.of(endpoint));
+    }
+
+    /** A server with nothing mounted yet: every path is 404 until {@link #mount}. */
+    RestServer(String address, int port, long maxBodyBytes) {
         this.address = address;
         this.requestedPort = port;
-        this.routes = RouteTable.compile(endpoint.routes());
+        this.maxBodyBytes = maxBodyBytes;
+        this.graceful = new GracefulShutdownHandler(new ProblemHandler(mux));
+        this.root = new RequestIdHandler(graceful);
+    }
+
+    /**
+     * Replaces the exposures served, atomically: requests already routed finish on the units they
+     * started with; the next request sees the new routes. Exposures are tried in the given order.
+     * Callers make sure their routes do not collide (a collision is reported, never overridden).
+     */
+    public void mount(List<RestEndpoint> next) {
+        List<ExposureMux.Exposure> built = new ArrayList<>();
+        for (RestEndpoint endpoint : next) built.add(chain(endpoint));
+        endpoints = List.copyOf(next);
+        mux.mount(built);
+    }
+
+    private ExposureMux.Exposure chain(RestEndpoint endpoint) {
+        RouteTable routes = RouteTable.compile(endpoint.routes());
         Set<String> credentialHeaders = endpoint.auth() == null ? Set.of() : endpoint.auth().credentialHeaders();
         HttpHandler handler = new DispatchHandler();
         handler = new BodyHandler(maxBodyBytes, credentialHeaders, handler);
         handler = new HttpContinueReadHandler(handler);
         handler = new RoutingHandler(routes, handler);
         if (endpoint.auth() != null) handler = new AuthHandler(endpoint.auth(), handler);
-        handler = new ProblemHandler(handler);
-        this.graceful = new GracefulShutdownHandler(handler);
-        this.root = new RequestIdHandler(graceful);
+        return new ExposureMux.Exposure(endpoint.namespace(), routes, handler);
     }
 
+    /** The exposures mounted now, in matching order. */
+    public List<RestEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** The namespace of the (first) mounted exposure, or "" when none is mounted. */
     public String namespace() {
-        return endpoint.namespace();
+        List<RestEndpoint> now = endpoints;
+        return now.isEmpty() ? "" : now.get(0).namespace();
     }
 
     /** The port actually bound (useful with port 0), or -1 before {@link #start()}. */
@@ -77,7 +109,7 @@ public final class RestServer implements ExposureServer {
     }
 
     public int routeCount() {
-        return routes.mounted().size();
+        return mux.mounted().stream().mapToInt(e -> e.routes().mounted().size()).sum();
     }
 
     @Override
@@ -115,8 +147,9 @@ public final class RestServer implements ExposureServer {
         if (c == null && e.getCause() != null && e.getCause().getMessage() != null) {
             why = e.getCause().getMessage();
         }
-        return "REST exposure '" + endpoint.namespace() + "' cannot listen on " + address + ":" + requestedPort
-                + ": " + why + " (choose another port with --port " + endpoint.namespace() + "=PORT)";
+        String ns = namespace().isEmpty() ? "NAMESPACE" : namespace();
+        return "REST exposure '" + ns + "' cannot listen on " + address + ":" + requestedPort
+                + ": " + why + " (choose another port with --port " + ns + "=PORT)";
     }
 
     @Override
@@ -137,7 +170,7 @@ public final class RestServer implements ExposureServer {
 
     @Override
     public List<String> describe() {
-        return routes.mounted().stream()
+        return mux.mounted().stream().flatMap(e -> e.routes().mounted().stream())
                 .map(m -> m.method() + " " + m.path() + " → " + m.route().unit().target())
                 .toList();
     }

@@ -8,23 +8,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import naftiko.engine.log.EventLog;
+import naftiko.engine.log.LogFormat;
+import naftiko.engine.log.LogLevel;
 import naftiko.engine.run.EngineOptions;
 import naftiko.engine.run.ServeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code naftiko run FILE...}: plans each capability and serves its REST and MCP exposures until stopped. */
+/** {@code naftiko run PATH...}: plans each capability and serves its REST and MCP exposures until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Serve every REST and MCP exposure of the capability files until SIGINT/SIGTERM.",
+            "Serve every REST and MCP exposure of the capability files and folders until SIGINT/SIGTERM.",
+            "Exposures asking for the same address:port share one server; MCP exposures sharing a port answer",
+            "at /mcp/<namespace>, and all together at /mcp when their names are unique.",
             "Prints one line per mounted route, then a 'naftiko ready:' line. Logs go to stderr.",
-            "Exit 2 when a file has errors, cannot be planned (missing variable, base URI) or a port is taken."})
+            "A file with errors is reported and skipped while the others run. Exit 2 when nothing can be",
+            "served (every file has errors or cannot be planned) or a port is taken."})
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Capability files (or the name of a bundled one, e.g. posthog-task-runs).")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Capability files, folders of them (every .yaml/.yml/.json whose first key is naftiko), "
+                    + "or the name of a bundled capability (e.g. posthog-task-runs).")
     List<String> files;
+
+    @Option(names = "--watch", negatable = true,
+            description = "Mount, remount and unmount files as they are added, changed or removed "
+                    + "(default: on when a folder is given; --no-watch turns it off).")
+    Boolean watch;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Log lines on stderr as 'text' (key=value) or 'json' (default: ${DEFAULT-VALUE}).")
+    String logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "debug, info (one line per request), warn, error or off (default: ${DEFAULT-VALUE}).")
+    String logLevel;
 
     @Option(names = "--base-uri", paramLabel = "NS=URL",
             description = "Base URI of a consumes namespace (wins over the file; needed when the file leaves it empty).")
@@ -69,6 +89,12 @@ public final class RunCommand implements Callable<Integer> {
         // Undertow and XNIO announce start/stop at INFO; warnings and errors still reach stderr.
         QUIETED.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         PrintStream human = stdio ? System.err : System.out; // stdout belongs to the MCP protocol then
+        try {
+            EventLog.configure(LogFormat.parse(logFormat), LogLevel.parse(logLevel), System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("naftiko run: " + e.getMessage());
+            return 2;
+        }
         RunSession session;
         try {
             session = RunSession.start(this, human, System.err);

@@ -8,24 +8,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import naftiko.cli.run.CapabilityFiles;
+import naftiko.cli.run.CapabilityLoad;
+import naftiko.cli.run.DryRunNotes;
+import naftiko.cli.run.Fleet;
+import naftiko.cli.run.FolderWatch;
+import naftiko.cli.run.Reloader;
 import naftiko.engine.bind.EnvFile;
+import naftiko.engine.log.EventLog;
+import naftiko.engine.log.LogLevel;
 import naftiko.engine.run.Capability;
-import naftiko.engine.run.CapabilityPlanner;
 import naftiko.engine.run.EngineOptions;
 import naftiko.engine.run.ExposureServer;
-import naftiko.engine.run.PlanException;
 import naftiko.engine.run.ServeOptions;
 import naftiko.engine.spec.Diagnostic;
-import naftiko.engine.spec.LoadResult;
-import naftiko.engine.spec.SpecLoader;
 import naftiko.mcp.McpServers;
 import naftiko.rest.RestServer;
-import naftiko.rest.RestServers;
 import naftiko.rest.skill.SkillServers;
 
 /**
- * The servers of one {@code naftiko run}: load and plan every file, create the REST then the MCP
- * servers, start them all (or none), print the routes and the ready line. Closing stops them gracefully.
+ * The servers of one {@code naftiko run}: load and plan every file (folders give their capability
+ * files), mount them on shared servers (one per address:port and protocol, see {@link Fleet}),
+ * print the routes and the ready line, then watch the folders for changes. A file with errors is
+ * reported and skipped while the others run; nothing at all to run is exit 2. Closing stops
+ * watching, then every server gracefully.
  */
 final class RunSession implements AutoCloseable {
 
@@ -43,16 +49,26 @@ final class RunSession implements AutoCloseable {
         }
     }
 
-    private final List<ExposureServer> servers;
+    private final Fleet fleet;
+    private final List<ExposureServer> others;
     private final ServeOptions serve;
+    private volatile FolderWatch watch;
 
-    private RunSession(List<ExposureServer> servers, ServeOptions serve) {
-        this.servers = servers;
+    private RunSession(Fleet fleet, List<ExposureServer> others, ServeOptions serve) {
+        this.fleet = fleet;
+        this.others = others;
         this.serve = serve;
     }
 
+    /** Every server running now: shared REST, shared MCP, then stdio and skill servers. */
     List<ExposureServer> servers() {
-        return servers;
+        List<ExposureServer> all = new ArrayList<>(fleet.servers());
+        all.addAll(others);
+        return all;
+    }
+
+    Fleet fleet() {
+        return fleet;
     }
 
     static RunSession start(RunCommand cmd, PrintStream out, PrintStream err) throws Abort {
@@ -67,33 +83,70 @@ final class RunSession implements AutoCloseable {
         }
         EngineOptions engine = cmd.engineOptions(extra);
         ServeOptions serve = cmd.serveOptions();
-        List<Capability> capabilities = new ArrayList<>();
-        for (String file : cmd.files) capabilities.add(plan(file, cmd.strict, engine, err));
 
-        List<ExposureServer> servers = new ArrayList<>();
-        List<RestServer> rest = new ArrayList<>();
-        List<ExposureServer> mcp = new ArrayList<>();
-        for (Capability c : capabilities) {
-            RestServers.create(c, serve).forEach(s -> {
-                servers.add(s);
-                if (s instanceof RestServer r) rest.add(r);
-            });
-        }
-        for (Capability c : capabilities) {
-            if (c.mcp() == null || c.mcp().isEmpty()) continue;
-            try {
-                List<ExposureServer> m = McpServers.create(c, serve);
-                servers.addAll(m);
-                mcp.addAll(m);
-            } catch (RuntimeException e) {
-                err.println("naftiko run: " + oneLine(e));
-                throw new Abort(2);
+        // Folders contribute their capability files (sorted by name); files are taken as given.
+        List<Path> folders = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Path> watchedFiles = new ArrayList<>();
+        for (String arg : cmd.files) {
+            Path p = Path.of(arg);
+            if (Files.isDirectory(p)) {
+                folders.add(p);
+                files.addAll(CapabilityFiles.capabilities(p));
+            } else {
+                Path resolved = resolve(arg, err);
+                files.add(resolved);
+                if (resolved.equals(p)) watchedFiles.add(p);
             }
         }
-        // With an MCP exposure on stdio, stdout carries the protocol: human lines go to stderr.
+        Map<Path, CapabilityFiles.Seen> initial = FolderWatch.scan(folders, watchedFiles);
+        List<Path> distinct = files.stream().distinct().toList();
+        List<CapabilityLoad> loads = new ArrayList<>();
+        for (Path f : distinct) loads.add(CapabilityLoad.of(f, cmd.strict, engine));
+        long good = loads.stream().filter(CapabilityLoad::ok).count();
+        boolean others = good > 0 || !folders.isEmpty();
+        List<Capability> capabilities = new ArrayList<>();
+        for (CapabilityLoad l : loads) {
+            for (Diagnostic d : l.diagnostics()) err.println(d.format());
+            if (l.ok()) {
+                capabilities.add(l.capability());
+            } else if (l.failure() != null) {
+                err.println("naftiko run: " + l.failure() + (others ? " (" + l.file() + " skipped)" : ""));
+            } else {
+                err.println("naftiko run: " + l.file() + " has errors; " + (others ? "skipped" : "nothing started"));
+            }
+        }
+        if (!others) throw new Abort(2);
+
+        // With an MCP exposure on stdio, stdout carries the protocol: human lines go to stderr, and
+        // MCP is served per capability as before (no sharing, no reload).
         boolean stdio = serve.stdio() || capabilities.stream().anyMatch(c -> c.mcp() != null
-                && c.mcp().stream().anyMatch(e -> "stdio".equalsIgnoreCase(e.transport())));
-        if (stdio) out = err;
+                && c.mcp().stream().anyMatch(McpServers::isStdio));
+        Fleet fleet = new Fleet(serve, !stdio);
+        for (CapabilityLoad l : loads) if (l.ok()) fleet.put(l.file(), l.capability());
+        Fleet.Applied applied = fleet.apply();
+        for (Diagnostic d : applied.diagnostics()) err.println(d.format());
+        List<ExposureServer> extraServers = new ArrayList<>();
+        RunSession session = new RunSession(fleet, extraServers, serve);
+        if (!applied.listenFailures().isEmpty()) {
+            applied.listenFailures().forEach(f -> err.println("naftiko run: " + f));
+            session.close();
+            throw new Abort(2);
+        }
+        List<ExposureServer> mcp = new ArrayList<>();
+        if (stdio) {
+            for (Capability c : capabilities) {
+                if (c.mcp() == null || c.mcp().isEmpty()) continue;
+                try {
+                    mcp.addAll(McpServers.create(c, serve));
+                } catch (RuntimeException e) {
+                    err.println("naftiko run: " + oneLine(e));
+                    session.close();
+                    throw new Abort(2);
+                }
+            }
+            out = err;
+        }
         // Skill catalogs (SPEC.md §15), after MCP: read-only, they only point at the units above.
         List<ExposureServer> skill = new ArrayList<>();
         for (Capability c : capabilities) {
@@ -101,52 +154,51 @@ final class RunSession implements AutoCloseable {
                 skill.addAll(SkillServers.create(c, serve));
             } catch (IllegalArgumentException e) {
                 err.println("naftiko run: " + e.getMessage());
+                session.close();
                 throw new Abort(2);
             }
         }
-        servers.addAll(skill);
-        RunSession session = new RunSession(servers, serve);
-        List<ExposureServer> started = new ArrayList<>();
-        for (ExposureServer s : servers) {
+        for (ExposureServer s : concat(mcp, skill)) {
             try {
                 s.start();
-                started.add(s);
+                extraServers.add(s);
             } catch (RuntimeException e) {
                 err.println("naftiko run: " + oneLine(e));
-                new RunSession(started, serve).close();
+                session.close();
                 throw new Abort(2);
             }
         }
-        for (RestServer r : rest) r.describe().forEach(out::println);
+        for (RestServer r : fleet.restServers()) r.describe().forEach(out::println);
+        for (ExposureServer m : fleet.mcpServers()) m.describe().forEach(out::println);
         for (ExposureServer m : mcp) m.describe().forEach(out::println);
         for (ExposureServer k : skill) k.describe().forEach(out::println);
-        if (servers.isEmpty()) {
-            out.println("naftiko ready: no REST or MCP exposure to serve");
+        if (cmd.dryRun) DryRunNotes.of(capabilities, engine).forEach(out::println);
+        boolean watching = cmd.watch != null ? cmd.watch : !folders.isEmpty();
+        List<RestServer> rest = fleet.restServers();
+        String watched = watching ? " (watching " + String.join(", ", concat(folders, watchedFiles).stream()
+                .map(Path::toString).toList()) + " for changes)" : "";
+        if (session.servers().isEmpty()) {
+            out.println("naftiko ready: no REST or MCP exposure to serve" + watched);
         } else if (rest.isEmpty()) {
-            out.println("naftiko ready");
+            out.println("naftiko ready" + watched);
         } else {
-            out.println("naftiko ready: " + String.join("; ", rest.stream().map(RestServer::summary).toList()));
+            out.println("naftiko ready: " + String.join("; ", rest.stream().map(RestServer::summary).toList()) + watched);
         }
         out.flush();
+        for (CapabilityLoad l : loads) if (l.ok()) EventLog.event(LogLevel.INFO, "mounted", Reloader.fields(l.file(), l.capability()));
+        if (watching) {
+            Reloader reloader = new Reloader(fleet, cmd.strict, engine);
+            reloader.applied(applied); // already printed: not reported again
+            session.watch = new FolderWatch(folders, watchedFiles, initial, reloader);
+            session.watch.start();
+        }
         return session;
     }
 
-    private static Capability plan(String file, boolean strict, EngineOptions engine, PrintStream err) throws Abort {
-        Path path = resolve(file, err);
-        LoadResult loaded = SpecLoader.load(path);
-        for (Diagnostic d : loaded.diagnostics(strict)) err.println(d.format());
-        if (loaded.hasErrors(strict)) {
-            err.println("naftiko run: " + path + " has errors; nothing started");
-            throw new Abort(2);
-        }
-        try {
-            Capability capability = CapabilityPlanner.plan(loaded.spec(), engine);
-            capability.warnings().forEach(w -> err.println(w.format()));
-            return capability;
-        } catch (PlanException e) {
-            err.println("naftiko run: " + e.getMessage());
-            throw new Abort(2);
-        }
+    private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** A path on disk, else a capability bundled in the jar ({@code posthog-task-runs}). */
@@ -176,11 +228,16 @@ final class RunSession implements AutoCloseable {
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
-    /** Stops every server at once, each with the full grace period, and waits for all of them. */
+    /** Stops watching, then every server at once, each with the full grace period, and waits for all of them. */
     @Override
     public void close() {
+        FolderWatch w = watch;
+        if (w != null) w.close();
         List<Thread> stopping = new ArrayList<>();
-        for (ExposureServer s : servers) {
+        Thread shared = new Thread(() -> fleet.close(serve.shutdownGrace()), "naftiko-stop");
+        shared.start();
+        stopping.add(shared);
+        for (ExposureServer s : others) {
             Thread t = new Thread(() -> {
                 try {
                     s.stop(serve.shutdownGrace());

@@ -1,17 +1,22 @@
 package naftiko.mcp.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import java.lang.System.Logger.Level;
 import java.util.Deque;
+import java.nio.ByteBuffer;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import naftiko.engine.auth.InboundAuth;
+import naftiko.engine.auth.oauth.ProtectedResourceMetadata;
 import naftiko.mcp.ProtocolVersions;
 import naftiko.mcp.jsonrpc.Dispatcher;
 import naftiko.mcp.jsonrpc.JsonRpcError;
@@ -20,9 +25,11 @@ import naftiko.mcp.session.Session;
 import naftiko.mcp.session.Sessions;
 
 /**
- * The Streamable HTTP endpoint ({@code /mcp}, also {@code /}). The body is read with the async
- * receiver; the dispatch runs on a worker without waiting, and the answer is written when the
- * unit's future completes. No server-initiated stream: {@code GET} is 405.
+ * The Streamable HTTP endpoints of one server ({@code /mcp/<namespace>}, and {@code /mcp}, also
+ * {@code /}, see {@link McpRoutes}). The body is read with the async receiver; the dispatch runs on
+ * a worker without waiting, and the answer is written when the unit's future completes. {@code GET}
+ * with a session opens the server-initiated SSE stream, which only carries
+ * {@code notifications/tools/list_changed}. One request log line per POST.
  */
 final class McpHttpHandler implements HttpHandler {
 
@@ -30,16 +37,16 @@ final class McpHttpHandler implements HttpHandler {
     static final HttpString VERSION_HEADER = new HttpString("MCP-Protocol-Version");
     private static final System.Logger LOG = System.getLogger("naftiko.mcp");
 
-    private final Dispatcher dispatcher;
+    private final McpRoutes routes;
+    private final EventStreams streams;
     private final Sessions sessions;
-    private final InboundAuth auth;
     private final boolean loopback;
     private final long maxBodyBytes;
 
-    McpHttpHandler(Dispatcher dispatcher, Sessions sessions, InboundAuth auth, boolean loopback, long maxBodyBytes) {
-        this.dispatcher = dispatcher;
+    McpHttpHandler(McpRoutes routes, EventStreams streams, Sessions sessions, boolean loopback, long maxBodyBytes) {
+        this.routes = routes;
+        this.streams = streams;
         this.sessions = sessions;
-        this.auth = auth;
         this.loopback = loopback;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -47,8 +54,15 @@ final class McpHttpHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         String path = exchange.getRequestPath();
-        if (!path.equals("/mcp") && !path.equals("/mcp/") && !path.equals("/")) {
-            HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: the MCP endpoint is /mcp");
+        ProtectedResourceMetadata metadata = routes.metadataAt(path);
+        if (metadata != null) {
+            serveMetadata(exchange, metadata);
+            return;
+        }
+        McpRoutes.Route route = routes.find(path);
+        if (route == null) {
+            HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: the MCP endpoints here are "
+                    + String.join(", ", routes.paths().stream().filter(p -> !p.equals("/")).sorted().toList()));
             return;
         }
         if (loopback) {
@@ -58,14 +72,50 @@ final class McpHttpHandler implements HttpHandler {
                 return;
             }
         }
+        InboundAuth auth = route.auth();
         if (auth != null) {
-            InboundAuth.Verdict verdict = auth.check(name -> header(exchange, new HttpString(name)), name -> query(exchange, name));
-            if (!verdict.accepted()) {
-                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
-                HttpReplies.refuse(exchange, StatusCodes.UNAUTHORIZED, "Unauthorized: " + verdict.reason());
-                return;
+            CompletableFuture<InboundAuth.Verdict> pending =
+                    auth.checkAsync(name -> header(exchange, new HttpString(name)), name -> query(exchange, name));
+            if (pending.isDone()) {
+                authenticated(exchange, pending.join(), route, path);
+            } else { // oauth2 keys being fetched: resume the exchange when they are here
+                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> pending.whenComplete((verdict, failure) ->
+                        Connectors.executeRootHandler(ex -> authenticated(ex, verdict, route, path), exchange)));
             }
+            return;
         }
+        serve(exchange, route, path);
+    }
+
+    private void authenticated(HttpServerExchange exchange, InboundAuth.Verdict verdict, McpRoutes.Route route, String path) {
+        if (!verdict.accepted()) {
+            if (verdict.challenge() != null) exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, verdict.challenge());
+            String title = switch (verdict.status()) {
+                case 403 -> "Forbidden: ";
+                case 503 -> "Service Unavailable: ";
+                default -> "Unauthorized: ";
+            };
+            HttpReplies.refuse(exchange, verdict.status(), title + verdict.reason());
+            return;
+        }
+        serve(exchange, route, path);
+    }
+
+    /** RFC 9728 protected-resource metadata, served without authentication (oauth2 only). */
+    private static void serveMetadata(HttpServerExchange exchange, ProtectedResourceMetadata metadata) {
+        HttpString method = exchange.getRequestMethod();
+        if (!method.equals(Methods.GET) && !method.equals(Methods.HEAD)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+            HttpReplies.refuse(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Method Not Allowed: use GET");
+            return;
+        }
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, metadata.body().length);
+        if (method.equals(Methods.HEAD)) exchange.endExchange();
+        else exchange.getResponseSender().send(ByteBuffer.wrap(metadata.body()));
+    }
+
+    private void serve(HttpServerExchange exchange, McpRoutes.Route route, String path) {
         String version = header(exchange, VERSION_HEADER);
         if (version != null && !ProtocolVersions.isSupported(version)) {
             HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, "Bad Request: unsupported MCP-Protocol-Version '"
@@ -74,13 +124,37 @@ final class McpHttpHandler implements HttpHandler {
         }
         HttpString method = exchange.getRequestMethod();
         if (method.equals(Methods.POST)) {
-            post(exchange, version);
+            post(exchange, version, route.dispatcher());
         } else if (method.equals(Methods.DELETE)) {
             delete(exchange);
+        } else if (method.equals(Methods.GET)) {
+            stream(exchange, path);
         } else {
-            exchange.getResponseHeaders().put(Headers.ALLOW, "POST, DELETE");
-            HttpReplies.refuse(exchange, StatusCodes.METHOD_NOT_ALLOWED,
-                    "Method Not Allowed: this server opens no server-initiated stream; use POST");
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST, DELETE");
+            HttpReplies.refuse(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Method Not Allowed: use POST, GET or DELETE");
+        }
+    }
+
+    /** GET: the session's server-to-client stream of notifications (text/event-stream). */
+    private void stream(HttpServerExchange exchange, String path) {
+        if (!Accept.of(header(exchange, Headers.ACCEPT)).eventStream()) {
+            HttpReplies.refuse(exchange, StatusCodes.NOT_ACCEPTABLE, "Not Acceptable: GET opens a text/event-stream");
+            return;
+        }
+        String id = header(exchange, SESSION_HEADER);
+        if (id == null) {
+            HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, "Bad Request: Mcp-Session-Id header is required");
+            return;
+        }
+        if (sessions.find(id, header(exchange, VERSION_HEADER)).status() != Sessions.Status.OK) {
+            HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: unknown or ended session; initialize again");
+            return;
+        }
+        String key = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        try {
+            streams.handler(key).handleRequest(exchange);
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, "MCP event stream failed", e);
         }
     }
 
@@ -95,7 +169,7 @@ final class McpHttpHandler implements HttpHandler {
         }
     }
 
-    private void post(HttpServerExchange exchange, String version) {
+    private void post(HttpServerExchange exchange, String version, Dispatcher dispatcher) {
         Accept accept = Accept.of(header(exchange, Headers.ACCEPT));
         if (!accept.json() && !accept.eventStream()) {
             HttpReplies.refuse(exchange, StatusCodes.NOT_ACCEPTABLE,
@@ -114,7 +188,8 @@ final class McpHttpHandler implements HttpHandler {
         }
         exchange.setMaxEntitySize(maxBodyBytes);
         exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(), () -> safely(ex, body, version, accept)),
+                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(),
+                        () -> safely(ex, body, version, accept, dispatcher)),
                 (ex, error) -> {
                     if (error instanceof RequestTooBigException) {
                         HttpReplies.refuse(ex, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLarge());
@@ -126,9 +201,9 @@ final class McpHttpHandler implements HttpHandler {
     }
 
     /** Never leaves an exchange open: a bug in dispatch becomes a logged 500. */
-    private void safely(HttpServerExchange exchange, byte[] body, String version, Accept accept) {
+    private void safely(HttpServerExchange exchange, byte[] body, String version, Accept accept, Dispatcher dispatcher) {
         try {
-            process(exchange, body, version, accept);
+            process(exchange, body, version, accept, dispatcher);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "MCP request failed", e);
             if (!exchange.isResponseStarted()) {
@@ -137,7 +212,8 @@ final class McpHttpHandler implements HttpHandler {
         }
     }
 
-    private void process(HttpServerExchange exchange, byte[] body, String headerVersion, Accept accept) {
+    private void process(HttpServerExchange exchange, byte[] body, String headerVersion, Accept accept,
+                         Dispatcher dispatcher) {
         JsonNode message;
         try {
             message = Dispatcher.parse(body);

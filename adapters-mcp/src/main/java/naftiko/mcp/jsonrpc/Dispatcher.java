@@ -1,5 +1,6 @@
 package naftiko.mcp.jsonrpc;
 
+import naftiko.engine.log.EventLog;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -119,6 +120,7 @@ public final class Dispatcher {
     }
 
     private CompletableFuture<JsonNode> call(MethodHandler handler, Request request) {
+        long start = System.nanoTime();
         CompletableFuture<JsonNode> work;
         try {
             work = handler.handle(request);
@@ -129,12 +131,32 @@ public final class Dispatcher {
         request.session().track(key, work);
         return work.handle((result, failure) -> {
             request.session().untrack(key);
-            if (failure == null) return Replies.result(request.id(), result);
+            if (failure == null) {
+                logged(request, start, result != null && result.path("isError").asBoolean(false) ? "tool-error" : "ok");
+                return Replies.result(request.id(), result);
+            }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             // The client cancelled: the spec says not to answer.
-            if (cause instanceof CancellationException) return null;
-            return Replies.error(request.id(), toError(cause));
+            if (cause instanceof CancellationException) {
+                logged(request, start, "cancelled");
+                return null;
+            }
+            JsonRpcError error = toError(cause);
+            logged(request, start, "error:" + error.code());
+            return Replies.error(request.id(), error);
         });
+    }
+
+    /** The request's log line: the tool, resource or prompt it named, else the method. */
+    private static void logged(Request request, long start, String status) {
+        String unit = switch (request.method()) {
+            case "tools/call", "prompts/get" -> request.params().path("name").asText(request.method());
+            case "resources/read" -> request.params().path("uri").asText(request.method());
+            default -> request.method();
+        };
+        int upstream = request.context().upstream() == null ? 0 : request.context().upstream().lastStatus();
+        EventLog.request(request.context().requestId(), "mcp", unit, request.method(), null, status, upstream,
+                System.nanoTime() - start);
     }
 
     private JsonRpcError toError(Throwable cause) {

@@ -2,6 +2,9 @@ package naftiko.mcp.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+import naftiko.engine.log.UpstreamTrace;
+import naftiko.engine.run.CallContext;
 import naftiko.mcp.session.Session;
 
 /**
@@ -10,8 +13,13 @@ import naftiko.mcp.session.Session;
  * @param id      the request id, or null for a notification
  * @param params  the params object (empty when absent)
  * @param session the client session (protocol version, log level, in-flight calls)
+ * @param context the call context units get: request id, adapter, upstream trace for the log line
  */
-public record Request(JsonNode id, String method, ObjectNode params, Session session) {
+public record Request(JsonNode id, String method, ObjectNode params, Session session, CallContext context) {
+
+    public Request(JsonNode id, String method, ObjectNode params, Session session) {
+        this(id, method, params, session, new CallContext(UUID.randomUUID().toString(), "mcp", new UpstreamTrace()));
+    }
 
     public boolean isNotification() {
         return id == null;

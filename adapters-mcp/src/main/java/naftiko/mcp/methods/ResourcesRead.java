@@ -3,7 +3,6 @@ package naftiko.mcp.methods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import naftiko.engine.run.CallContext;
@@ -32,7 +31,7 @@ public final class ResourcesRead implements MethodHandler {
         String uri = request.requiredText("uri");
         for (McpResourceUnit r : resources) {
             if (r.match(uri).isEmpty()) continue;
-            CallContext context = new CallContext(UUID.randomUUID().toString(), "mcp");
+            CallContext context = request.context();
             return r.read(uri, context).exceptionally(failure -> {
                 UnitFailure unit = UnitFailure.of(failure);
                 // The engine refuses unknown or unsafe URIs under a matching declaration as bad input.

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import naftiko.engine.run.Arguments;
@@ -47,7 +46,7 @@ public final class ToolsCall implements MethodHandler {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         if (arguments != null) arguments.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
         boolean validationAsResult = ProtocolVersions.LATEST.equals(request.session().protocolVersion());
-        CallContext context = new CallContext(UUID.randomUUID().toString(), "mcp");
+        CallContext context = request.context();
         CompletableFuture<Outcome> call;
         try {
             call = tool.invoke(Arguments.of(values), context);

@@ -30,7 +30,7 @@ public final class DispatchHandler implements HttpHandler {
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
             CompletableFuture<Outcome> future;
             try {
-                future = unit.invoke(Arguments.of(state.inbound), new CallContext(state.requestId(), ADAPTER));
+                future = unit.invoke(Arguments.of(state.inbound), new CallContext(state.requestId(), ADAPTER, state.upstream));
                 if (future == null) future = CompletableFuture.failedFuture(new IllegalStateException("null future"));
             } catch (Throwable t) {
                 future = CompletableFuture.failedFuture(t);

@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import naftiko.engine.run.ExposureServer;
+import naftiko.rest.chain.RequestIdHandler;
 import naftiko.rest.problem.Problem;
 import naftiko.rest.problem.ProblemWriter;
 import naftiko.rest.route.PercentDecoding;
@@ -45,7 +45,7 @@ public final class SkillServer implements ExposureServer, HttpHandler {
         this.catalog = catalog;
         this.address = address;
         this.requestedPort = port;
-        this.graceful = new GracefulShutdownHandler(this);
+        this.graceful = new GracefulShutdownHandler(new RequestIdHandler(this));
     }
 
     public String namespace() {
@@ -113,7 +113,7 @@ public final class SkillServer implements ExposureServer, HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = exchange.getResponseHeaders().getFirst(RequestIdHandler.HEADER);
         boolean head = Methods.HEAD.equals(exchange.getRequestMethod());
         if (!Methods.GET.equals(exchange.getRequestMethod()) && !head) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");

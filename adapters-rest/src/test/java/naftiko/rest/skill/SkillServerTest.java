@@ -129,6 +129,7 @@ class SkillServerTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("content-type")).hasValue("application/problem+json");
         assertThat(json(unknown).get("detail").asText()).contains("nope");
+        assertThat(json(unknown).get("requestId").asText()).isEqualTo(unknown.headers().firstValue("x-request-id").orElseThrow());
     }
 
     @Test

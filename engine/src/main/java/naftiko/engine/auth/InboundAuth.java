@@ -5,22 +5,37 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import naftiko.engine.auth.oauth.OAuth2ResourceServer;
+import naftiko.engine.auth.oauth.ProtectedResourceMetadata;
 import naftiko.engine.spec.model.Authentication;
 
 /**
  * Inbound authentication of an exposure (SPEC.md §13.2): bearer, apikey (header or query) and
  * basic. Expected secrets are rendered once at plan time from the bind scope; credentials are
- * compared in constant time. Adapters call {@link #check} before routing and strip
+ * compared in constant time. {@code oauth2} is delegated to {@link OAuth2ResourceServer} (JWT
+ * access tokens); it may need to fetch the authorization server's keys, so adapters call
+ * {@link #checkAsync} and serve {@link #protectedResourceMetadata()} without authentication.
+ * Inbound {@code digest} is refused at plan time (server nonces and MD5 for no gain over basic
+ * on TLS, bearer or oauth2). Adapters call {@link #check} before routing and strip
  * {@link #credentialHeaders()} / {@link #credentialQueryParameters()} so the inbound credential is
  * never forwarded upstream.
  */
 public final class InboundAuth {
 
-    /** The verdict: accepted, or a 401 with the challenge to send in {@code WWW-Authenticate}. */
-    public record Verdict(boolean accepted, String challenge, String reason) {
+    /**
+     * The verdict: accepted, or refused with the HTTP {@code status} (401; 403 for oauth2
+     * {@code insufficient_scope}; 503 when the oauth2 signing keys cannot be fetched) and the
+     * challenge to send in {@code WWW-Authenticate} (null when there is none to send).
+     */
+    public record Verdict(boolean accepted, String challenge, String reason, int status) {
         static final Verdict OK = new Verdict(true, null, null);
+
+        public Verdict(boolean accepted, String challenge, String reason) {
+            this(accepted, challenge, reason, accepted ? 200 : 401);
+        }
     }
 
     private final String type;
@@ -28,13 +43,25 @@ public final class InboundAuth {
     private final String keyName;
     private final boolean inQuery;
     private final String realm;
+    private final OAuth2ResourceServer oauth;
 
     private InboundAuth(String type, byte[] expected, String keyName, boolean inQuery, String realm) {
+        this(type, expected, keyName, inQuery, realm, null);
+    }
+
+    private InboundAuth(String type, byte[] expected, String keyName, boolean inQuery, String realm,
+                        OAuth2ResourceServer oauth) {
         this.type = type;
         this.expected = expected;
         this.keyName = keyName;
         this.inQuery = inQuery;
         this.realm = realm;
+        this.oauth = oauth;
+    }
+
+    /** oauth2 with a resource server built elsewhere (e.g. {@link OAuth2ResourceServer#withKeys}). */
+    public static InboundAuth oauth2(OAuth2ResourceServer server, String realm) {
+        return new InboundAuth("oauth2", new byte[0], null, false, realm, server);
     }
 
     /**
@@ -59,9 +86,14 @@ public final class InboundAuth {
                 String pass = nullToEmpty(render.apply(auth.password()));
                 return new InboundAuth(type, bytes(user + ":" + pass), null, false, realm);
             }
+            case "oauth2":
+                return oauth2(OAuth2ResourceServer.of(auth, render, realm), realm);
+            case "digest":
+                throw new IllegalArgumentException("inbound 'digest' authentication is not supported (it needs"
+                        + " server-side nonces and MD5); use basic over TLS, bearer, apikey or oauth2");
             default:
                 throw new IllegalArgumentException("inbound authentication type '" + auth.type()
-                        + "' is not supported here; use bearer, apikey or basic");
+                        + "' is not supported here; use bearer, apikey, basic or oauth2");
         }
     }
 
@@ -70,10 +102,26 @@ public final class InboundAuth {
     }
 
     /**
+     * The verdict, possibly after fetching oauth2 keys; already complete for every other type and
+     * for oauth2 when the keys are cached. Never completes exceptionally.
+     */
+    public CompletableFuture<Verdict> checkAsync(Function<String, String> header, Function<String, String> query) {
+        if (oauth != null) return oauth.verify(header.apply("authorization"));
+        return CompletableFuture.completedFuture(check(header, query));
+    }
+
+    /** The RFC 9728 document to serve without authentication, or null when the type is not oauth2. */
+    public ProtectedResourceMetadata protectedResourceMetadata() {
+        return oauth == null ? null : oauth.metadata();
+    }
+
+    /**
      * @param header lower-case header name → first value, or null
      * @param query  query parameter name → first value, or null
+     * @implNote for oauth2 this waits for {@link #checkAsync}; adapters use that one instead
      */
     public Verdict check(Function<String, String> header, Function<String, String> query) {
+        if (oauth != null) return checkAsync(header, query).join();
         String presented;
         switch (type) {
             case "bearer" -> presented = scheme(header.apply("authorization"), "bearer");
@@ -94,7 +142,7 @@ public final class InboundAuth {
     /** Lower-case header names that carry the inbound credential. */
     public Set<String> credentialHeaders() {
         return switch (type) {
-            case "bearer", "basic" -> Set.of("authorization");
+            case "bearer", "basic", "oauth2" -> Set.of("authorization");
             default -> inQuery ? Set.of() : Set.of(keyName.toLowerCase(Locale.ROOT));
         };
     }

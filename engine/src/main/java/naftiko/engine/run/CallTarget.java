@@ -24,6 +24,7 @@ final class CallTarget {
     private final UpstreamClient client;
     private final BindValues binds;
     private final Path baseDir;
+    private final Map<String, naftiko.engine.expr.JsonPathExpr> outputs = new java.util.LinkedHashMap<>();
 
     CallTarget(String namespace, ConsumedOperation operation, RequestTemplate template, UpstreamClient client,
                BindValues binds, Path baseDir) {
@@ -33,6 +34,23 @@ final class CallTarget {
         this.client = client;
         this.binds = binds;
         this.baseDir = baseDir;
+        if (operation.outputParameters() != null) {
+            for (naftiko.engine.spec.model.ConsumedOutput o : operation.outputParameters()) {
+                if (o.name() != null && o.value() != null && o.value().startsWith("$")) {
+                    try {
+                        outputs.put(o.name(), naftiko.engine.expr.JsonPathExpr.compile(o.value()));
+                    } catch (IllegalArgumentException e) {
+                        throw new PlanException(o.pos() + ": output '" + o.name() + "' of " + namespace + "." + operation.name()
+                                + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The consumed operation's named JsonPath outputs (SPEC.md §5.6), compiled once. */
+    Map<String, naftiko.engine.expr.JsonPathExpr> outputs() {
+        return outputs;
     }
 
     String name() {
@@ -78,7 +96,11 @@ final class CallTarget {
             return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.CONFIGURATION,
                     "digest credentials of '" + namespace + "' have no value; declare them in binds"));
         }
-        return client.send(request, digest, context == null ? null : context.requestId());
+        CompletableFuture<UpstreamResponse> sent = client.send(request, digest, context == null ? null : context.requestId());
+        if (context == null || context.upstream() == null) return sent;
+        return sent.whenComplete((r, e) -> {
+            if (r != null) context.upstreamAnswered(r.status());
+        });
     }
 
     java.util.List<String> credentialHeaders(Map<String, JsonNode> params) {

@@ -56,7 +56,10 @@ public final class CapabilityPlanner {
         ControlExposes control = null;
         List<Diagnostic> warnings = new ArrayList<>();
         for (Exposes e : spec.capability().exposes() == null ? List.<Exposes>of() : spec.capability().exposes()) {
-            if (e instanceof RestExposes r) rest.add(rest(r, compiler, planning));
+            if (e instanceof RestExposes r) {
+                rest.add(rest(r, compiler, planning));
+                warnings.addAll(nameCollisions(r));
+            }
             else if (e instanceof McpExposes m) mcp.add(mcp(m, compiler, planning));
             else if (e instanceof SkillExposes s) skills.add(s);
             else if (e instanceof ControlExposes c) control = c;
@@ -100,6 +103,30 @@ public final class CapabilityPlanner {
         }
         return new RestEndpoint(r.namespace(), r.address() == null ? "127.0.0.1" : r.address(),
                 r.port() == null ? 0 : r.port(), inbound(r.authentication(), planning, r.namespace(), r.pos()), List.copyOf(routes), r.pos());
+    }
+
+    /** REAL-WORLD item 9: two inputs of one operation that normalise to the same name. */
+    static List<Diagnostic> nameCollisions(RestExposes r) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (RestResource res : r.resources() == null ? List.<RestResource>of() : r.resources()) {
+            for (RestOperation op : res.operations() == null ? List.<RestOperation>of() : res.operations()) {
+                java.util.Map<String, java.util.Set<String>> byNorm = new java.util.LinkedHashMap<>();
+                Template.compilePath(res.path() == null ? "" : res.path()).variables()
+                        .forEach(v -> byNorm.computeIfAbsent(naftiko.engine.expr.Names.normalise(v), k -> new java.util.LinkedHashSet<>()).add(v));
+                for (List<ExposedParameter> ps : java.util.Arrays.asList(res.inputParameters(), op.inputParameters())) {
+                    if (ps != null) ps.forEach(p -> byNorm.computeIfAbsent(naftiko.engine.expr.Names.normalise(p.name()),
+                            k -> new java.util.LinkedHashSet<>()).add(p.name()));
+                }
+                byNorm.forEach((norm, names) -> {
+                    if (names.size() > 1) {
+                        out.add(Diagnostic.warning("input-name-collision", "inputs " + String.join(", ", names) + " of "
+                                + (op.name() != null ? op.name() : op.method() + " " + res.path()) + " all read as '" + norm
+                                + "'; the exact name is matched first", "rename one of them", op.pos()));
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     private static McpEndpoint mcp(McpExposes m, UnitCompiler compiler, Planning planning) {

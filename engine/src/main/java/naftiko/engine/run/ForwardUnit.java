@@ -115,6 +115,7 @@ final class ForwardUnit implements Unit {
             if (e != null) {
                 out.completeExceptionally(UnitFailure.of(e));
             } else {
+                if (context != null) context.upstreamAnswered(r.status());
                 Map<String, List<String>> h = new LinkedHashMap<>(r.headers());
                 h.remove("content-type");
                 out.complete(Outcome.raw(r.status(), r.contentType(), r.body(), h));

@@ -14,6 +14,9 @@ import naftiko.engine.expr.Names;
  * name (REAL-WORLD item 9), then location mirroring from the target consumed parameter (item 8).
  */
 final class RestInputs implements InputSource {
+    /** Body JsonPaths of declared inputs, compiled once per distinct path. */
+    private static final java.util.concurrent.ConcurrentMap<String, JsonPathExpr> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final InboundRequest request;
     private final List<InputSpec> declared;
 
@@ -59,7 +62,7 @@ final class RestInputs implements InputSource {
             default -> {
                 JsonNode b = body();
                 if (b == null) yield null;
-                if (d.value() != null) yield JsonPathExpr.compile(d.value()).evaluate(b);
+                if (d.value() != null) yield PATHS.computeIfAbsent(d.value(), JsonPathExpr::compile).evaluate(b);
                 yield b.has(d.name()) ? b.get(d.name()) : b;
             }
         };

@@ -55,6 +55,10 @@ abstract class StepRunner {
             this.with = with;
         }
 
+        CallTarget target() {
+            return target;
+        }
+
         @Override
         String describe() {
             return name + "=" + target.name();

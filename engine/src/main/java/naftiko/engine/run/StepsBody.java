@@ -15,7 +15,6 @@ import naftiko.engine.expr.Scope;
 import naftiko.engine.expr.StepPath;
 import naftiko.engine.shape.OutputShaper;
 import naftiko.engine.shape.format.FormatDecoder;
-import naftiko.engine.spec.model.ConsumedOutput;
 import naftiko.engine.spec.model.Execution;
 import naftiko.engine.spec.model.Step;
 import naftiko.engine.spec.model.StepMapping;
@@ -39,6 +38,7 @@ final class StepsBody implements ExecutionBody {
     private final Execution execution;
     private final BindValues binds;
     private final boolean dryRun;
+    private final Map<String, OutputShaper> shapers = new java.util.HashMap<>();
 
     private StepsBody(List<StepRunner> steps, List<Mapping> mappings, WithMerge unitWith, Execution execution,
                       BindValues binds, boolean dryRun) {
@@ -48,6 +48,13 @@ final class StepsBody implements ExecutionBody {
         this.execution = execution;
         this.binds = binds;
         this.dryRun = dryRun;
+        for (StepRunner s : steps) {
+            if (s instanceof StepRunner.CallStep c) {
+                CallTarget t = c.target();
+                shapers.computeIfAbsent(t.name(), k -> OutputShaper.compile(execution.outputParameters(),
+                        t.operation().outputRawFormat(), t.operation().outputSchema(), t.baseDir()));
+            }
+        }
     }
 
     static StepsBody compile(Execution ex, WithMerge unitWith, List<String> prefixes, Planning planning) {
@@ -114,9 +121,7 @@ final class StepsBody implements ExecutionBody {
             if (any) return Outcome.json(200, out);
         }
         if (run.last == null) return Outcome.json(200, F.objectNode());
-        OutputShaper shaper = OutputShaper.compile(execution.outputParameters(), run.lastTarget.operation().outputRawFormat(),
-                run.lastTarget.operation().outputSchema(), run.lastTarget.baseDir());
-        return shaper.shape(run.last, Scope.of(run.params).then(binds.scope()));
+        return shapers.get(run.lastTarget.name()).shape(run.last, Scope.of(run.params).then(binds.scope()));
     }
 
     @Override
@@ -134,19 +139,17 @@ final class StepsBody implements ExecutionBody {
         } catch (FormatDecoder.FormatException e) {
             return null;
         }
-        List<ConsumedOutput> outs = target.operation().outputParameters();
-        if (outs == null || outs.isEmpty()) return raw;
+        Map<String, JsonPathExpr> outs = target.outputs();
+        if (outs.isEmpty()) return raw;
         if (raw.isArray()) {
             ArrayNode a = F.arrayNode();
             for (JsonNode e : raw) {
                 if (e.isObject()) {
                     ObjectNode copy = ((ObjectNode) e).deepCopy();
-                    for (ConsumedOutput o : outs) {
-                        if (o.name() != null && o.value() != null && o.value().startsWith("$")) {
-                            JsonNode v = JsonPathExpr.compile(o.value()).evaluate(e);
-                            copy.set(o.name(), v == null ? F.nullNode() : v);
-                        }
-                    }
+                    outs.forEach((name, path) -> {
+                        JsonNode v = path.evaluate(e);
+                        copy.set(name, v == null ? F.nullNode() : v);
+                    });
                     a.add(copy);
                 } else {
                     a.add(e);
@@ -155,11 +158,10 @@ final class StepsBody implements ExecutionBody {
             return a;
         }
         ObjectNode o = F.objectNode();
-        for (ConsumedOutput c : outs) {
-            if (c.name() == null || c.value() == null || !c.value().startsWith("$")) continue;
-            JsonNode v = JsonPathExpr.compile(c.value()).evaluate(raw);
-            o.set(c.name(), v == null ? F.nullNode() : v);
-        }
+        outs.forEach((name, path) -> {
+            JsonNode v = path.evaluate(raw);
+            o.set(name, v == null ? F.nullNode() : v);
+        });
         return o.isEmpty() ? raw : o;
     }
 }

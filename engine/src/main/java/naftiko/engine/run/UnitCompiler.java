@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import naftiko.engine.expr.InputReference;
+import naftiko.engine.expr.JsonPathExpr;
 import naftiko.engine.expr.Names;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import naftiko.engine.shape.OrchestratedSchema;
 import naftiko.engine.shape.OutputShape;
 import naftiko.engine.shape.OutputShaper;
 import naftiko.engine.spec.model.Aggregate;
@@ -35,7 +38,15 @@ final class UnitCompiler {
 
     /** Body and contract, before wrapping into a unit (aggregate functions reuse them). */
     record Compiled(ExecutionBody body, InputContract contract, OutputShaper shaper, boolean jsonBody,
-                    Aggregate.Function function) {}
+                    Aggregate.Function function, ObjectNode declaredOutputSchema) {
+        Compiled(ExecutionBody body, InputContract contract, OutputShaper shaper, boolean jsonBody, Aggregate.Function function) {
+            this(body, contract, shaper, jsonBody, function, null);
+        }
+
+        ObjectNode outputSchema() {
+            return declaredOutputSchema != null ? declaredOutputSchema : shaper == null ? null : shaper.outputSchema();
+        }
+    }
 
     private final Planning planning;
 
@@ -44,7 +55,13 @@ final class UnitCompiler {
     }
 
     Unit compile(Declaration d) {
-        Compiled c = compileBody(d);
+        Compiled c;
+        try {
+            c = compileBody(d);
+        } catch (IllegalArgumentException e) {
+            String m = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+            throw new PlanException(d.pos() + ": " + (d.name() != null ? d.name() : d.fallbackName()) + ": " + m);
+        }
         String name = d.name();
         String description = d.description();
         McpTool.Hints hints = d.hints();
@@ -54,8 +71,7 @@ final class UnitCompiler {
             hints = derivedHints(c.function().semantics(), hints);
         }
         if (name == null || name.isBlank()) name = d.fallbackName();
-        return new CompiledUnit(name, d.title(), description, c.contract(),
-                c.shaper() == null ? null : c.shaper().outputSchema(), hints, d.pos(), c.body(), c.jsonBody());
+        return new CompiledUnit(name, d.title(), description, c.contract(), c.outputSchema(), hints, d.pos(), c.body(), c.jsonBody());
     }
 
     Compiled compileBody(Declaration d) {
@@ -89,12 +105,14 @@ final class UnitCompiler {
                         fn.inputParameters(), null, fx, fn.pos()));
                 InputContract contract = !declared.isEmpty() ? new InputContract(declared) : inner.contract();
                 return new Compiled(new RefBody(ex.ref(), with, inner.body(), planning.binds()), contract,
-                        inner.shaper(), inner.jsonBody() || declared.stream().anyMatch(i -> "body".equals(i.in())), fn);
+                        inner.shaper(), inner.jsonBody() || declared.stream().anyMatch(i -> "body".equals(i.in())), fn,
+                        inner.declaredOutputSchema());
             }
             case ORCHESTRATED: {
                 StepsBody steps = StepsBody.compile(ex, with, prefixes, planning);
                 return new Compiled(steps, new InputContract(declared), null,
-                        declared.stream().anyMatch(i -> "body".equals(i.in())), null);
+                        declared.stream().anyMatch(i -> "body".equals(i.in())), null,
+                        ex.mappings() != null && !ex.mappings().isEmpty() ? OrchestratedSchema.of(ex.outputParameters()) : null);
             }
             default: {
                 List<OutputShape> outs = new ArrayList<>();
@@ -116,6 +134,7 @@ final class UnitCompiler {
             boolean rest = d.kind().equals("rest");
             boolean required = p.required() != null ? p.required() : (rest ? "path".equals(in) : true);
             String location = in == null ? null : in.equals("body") ? "body-field" : in;
+            if (rest && p.value() != null && p.value().startsWith("$")) JsonPathExpr.compile(p.value());
             out.put(p.name(), new InputSpec(p.name(), p.type() == null ? "string" : p.type(), p.description(), required,
                     location, true, rest ? (in == null ? "query" : in) : null, p.value()));
         }

@@ -44,6 +44,7 @@ public final class Rules {
     public static final String UNDECLARED_BIND_VARIABLE = "undeclared-bind-variable";
     public static final String UNDECLARED_VARIABLE = "undeclared-variable";
     public static final String NO_EXPOSES = "no-exposes";
+    public static final String OUTPUT_FORMAT_UNUSABLE = "output-format-unusable";
     public static final String AMBIGUOUS_INPUT_NAME = "ambiguous-input-name";
 
     // Leniency (REAL-WORLD.md A/B): warnings by default, errors under --strict
@@ -64,4 +65,5 @@ public final class Rules {
     public static final String BODY_WITHOUT_DATA = "body-without-data";
     public static final String METHOD_EXTENSION = "method-extension";
     public static final String SKILL_ADAPTER_EMPTY = "skill-adapter-empty";
+    public static final String STDIO_HTTP_SETTINGS = "stdio-http-settings";
 }

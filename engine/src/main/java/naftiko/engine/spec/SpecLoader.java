@@ -28,7 +28,7 @@ public final class SpecLoader {
             report.error(Rules.YAML_LIMIT, "the document nests too deeply to read", "a capability file nests a few dozen levels at most",
                     report.fileStart());
             spec = null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             report.error(Rules.LOADER_FAILURE, "the loader could not process this file (" + e.getClass().getSimpleName() + ")",
                     "please report this file", report.fileStart());
             spec = null;

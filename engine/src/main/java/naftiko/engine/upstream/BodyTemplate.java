@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,37 @@ public final class BodyTemplate {
 
     private record FormPart(Template name, Template value, String filename, String contentType) {}
 
+    /** A JSON data tree with every string leaf compiled once. */
+    private record Tree(JsonNode literal, Template text, Map<String, Tree> fields, List<Tree> items) {
+        static Tree of(JsonNode n) {
+            if (n.isTextual()) {
+                Template t = Template.compile(n.textValue());
+                return t.isConstant() ? new Tree(n, null, null, null) : new Tree(null, t, null, null);
+            }
+            if (n.isObject()) {
+                Map<String, Tree> f = new LinkedHashMap<>();
+                n.fields().forEachRemaining(e -> f.put(e.getKey(), of(e.getValue())));
+                return new Tree(null, null, f, null);
+            }
+            if (n.isArray()) {
+                List<Tree> l = new ArrayList<>();
+                n.forEach(e -> l.add(of(e)));
+                return new Tree(null, null, null, l);
+            }
+            return new Tree(n, null, null, null);
+        }
+    }
+
     private final String kind;
     private final Template text;
-    private final JsonNode jsonTree;
+    private final Tree jsonTree;
     private final Map<String, Template> form;
     private final List<FormPart> parts;
 
-    private BodyTemplate(String kind, Template text, JsonNode jsonTree, Map<String, Template> form, List<FormPart> parts) {
+    private BodyTemplate(String kind, Template text, JsonNode jsonData, Map<String, Template> form, List<FormPart> parts) {
         this.kind = kind;
         this.text = text;
-        this.jsonTree = jsonTree;
+        this.jsonTree = jsonData == null ? null : Tree.of(jsonData);
         this.form = form;
         this.parts = parts;
     }
@@ -134,33 +154,30 @@ public final class BodyTemplate {
         return sb.toString();
     }
 
-    private static JsonNode fill(JsonNode node, Scope scope) {
-        if (node.isTextual()) {
-            Template t = Template.compile(node.textValue());
-            if (t.isConstant()) return node;
-            String sole = t.soleVariable();
+    private static JsonNode fill(Tree t, Scope scope) {
+        if (t.literal() != null) return t.literal();
+        if (t.text() != null) {
+            String sole = t.text().soleVariable();
             if (sole != null) {
                 JsonNode v = scope.lookup(sole);
                 return v == null ? JsonNodeFactory.instance.nullNode() : v;
             }
-            return JsonNodeFactory.instance.textNode(t.render(scope));
+            return JsonNodeFactory.instance.textNode(t.text().render(scope));
         }
-        if (node.isObject()) {
+        if (t.fields() != null) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> o.set(e.getKey(), fill(e.getValue(), scope)));
+            t.fields().forEach((k, v) -> o.set(k, fill(v, scope)));
             return o;
         }
-        if (node.isArray()) {
-            ArrayNode a = JsonNodeFactory.instance.arrayNode();
-            node.forEach(e -> a.add(fill(e, scope)));
-            return a;
-        }
-        return node;
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        t.items().forEach(e -> a.add(fill(e, scope)));
+        return a;
     }
 
-    private static void collect(JsonNode node, List<String> out) {
-        if (node.isTextual()) out.addAll(Template.compile(node.textValue()).variables());
-        for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) collect(it.next(), out);
+    private static void collect(Tree t, List<String> out) {
+        if (t.text() != null) out.addAll(t.text().variables());
+        if (t.fields() != null) t.fields().values().forEach(v -> collect(v, out));
+        if (t.items() != null) t.items().forEach(v -> collect(v, out));
     }
 
     private String renderForm(Scope scope) {

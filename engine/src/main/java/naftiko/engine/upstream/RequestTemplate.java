@@ -133,7 +133,14 @@ public final class RequestTemplate {
                     if (v.isArray()) v.forEach(e -> addText(query, p.name(), e));
                     else addText(query, p.name(), v);
                 }
-                case "header" -> headers.put(p.name(), new ArrayList<>(List.of(ValueText.of(v))));
+                case "header" -> {
+                    String h = ValueText.of(v);
+                    if (h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0) {
+                        throw new UnitFailure(UnitFailure.Kind.BAD_INPUT, "header " + p.name() + " must not contain line breaks",
+                                List.of(p.name()));
+                    }
+                    headers.put(p.name(), new ArrayList<>(List.of(h)));
+                }
                 case "cookie" -> cookies.add(p.name() + "=" + ValueText.of(v));
                 case "body" -> bodyValues.put(p.name(), v);
                 default -> { }

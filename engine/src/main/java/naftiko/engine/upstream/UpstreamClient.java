@@ -32,11 +32,20 @@ public final class UpstreamClient {
             "content-length", "content-encoding", "upgrade", "proxy-authenticate", "te", "trailer", ":status");
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    /** Largest upstream body kept in memory; beyond it the call fails as UPSTREAM_TOO_LARGE. */
+    public static final long MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
     private final String namespace;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final long maxResponseBytes;
 
     public UpstreamClient(String namespace, Duration connectTimeout, Duration requestTimeout) {
+        this(namespace, connectTimeout, requestTimeout, MAX_RESPONSE_BYTES);
+    }
+
+    public UpstreamClient(String namespace, Duration connectTimeout, Duration requestTimeout, long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
         this.namespace = namespace;
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder()
@@ -57,7 +66,7 @@ public final class UpstreamClient {
             return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.CONFIGURATION,
                     "upstream URL of '" + namespace + "' is not valid; check its base URI (--base-uri " + namespace + "=URL)"));
         }
-        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(first, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(first, LimitedBody.handler(maxResponseBytes));
         if (digest != null) {
             f = f.thenCompose(resp -> {
                 if (resp.statusCode() != 401) return CompletableFuture.completedFuture(resp);
@@ -65,7 +74,7 @@ public final class UpstreamClient {
                         .map(DigestChallenge::parse).filter(c -> c != null).findFirst().orElse(null);
                 if (challenge == null) return CompletableFuture.completedFuture(resp);
                 String answer = challenge.answer(request.method(), first.uri(), digest.username(), digest.password());
-                return http.sendAsync(toHttp(request, requestId, answer), HttpResponse.BodyHandlers.ofByteArray());
+                return http.sendAsync(toHttp(request, requestId, answer), LimitedBody.handler(maxResponseBytes));
             });
         }
         return f.handle((resp, error) -> {
@@ -75,7 +84,10 @@ public final class UpstreamClient {
     }
 
     private HttpRequest toHttp(UpstreamRequest r, String requestId, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(requestTimeout);
+        URI uri = URI.create(r.url());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+        // plain http: no h2c upgrade attempt (extra Upgrade headers confuse some servers); https negotiates h2 by ALPN
+        if ("http".equalsIgnoreCase(uri.getScheme())) b.version(HttpClient.Version.HTTP_1_1);
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
         if (requestId != null && !requestId.isBlank()) b.setHeader("X-Request-Id", requestId);
@@ -104,6 +116,12 @@ public final class UpstreamClient {
         }
         if (c instanceof UnitFailure u) return u;
         String ns = "upstream '" + namespace + "'";
+        for (Throwable t = c; t != null; t = t.getCause()) {
+            if (t instanceof LimitedBody.TooLarge) {
+                return new UnitFailure(UnitFailure.Kind.UPSTREAM_TOO_LARGE, ns + " answered a body larger than "
+                        + maxResponseBytes + " bytes", List.of(), c);
+            }
+        }
         if (c instanceof HttpConnectTimeoutException) {
             return new UnitFailure(UnitFailure.Kind.UPSTREAM_TIMEOUT, ns + " did not accept the connection in time", List.of(), c);
         }

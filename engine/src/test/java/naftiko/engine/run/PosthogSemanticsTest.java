@@ -102,6 +102,12 @@ class PosthogSemanticsTest {
     }
 
     @Test
+    void thePosthogFileHasNoNameCollisions() {
+        assertThat(capability.warnings()).isEmpty();
+        assertThat(capability.name()).isEqualTo("PostHog API — task-runs");
+    }
+
+    @Test
     void hintsAreTheFilesAndRestUnitsShareTheDerivedSchema() {
         assertThat(tool("list-task-runs").hints().readOnly()).isTrue();
         assertThat(tool("list-task-runs").hints().idempotent()).isTrue();

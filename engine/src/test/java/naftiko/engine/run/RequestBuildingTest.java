@@ -103,6 +103,20 @@ class RequestBuildingTest {
     }
 
     @Test
+    void lineBreakInAHeaderValueIsBadInput() {
+        Planned p = plan("", """
+                - name: "get"
+                  method: "GET"
+                  inputParameters:
+                    - name: "X-Trace"
+                      in: "header"
+                """, tool("get", "get"));
+        assertThatThrownBy(() -> Planned.call(p.tool("get"), "{\"id\":\"1\",\"X-Trace\":\"a\\r\\nX-Evil: 1\"}"))
+                .isInstanceOf(UnitFailure.class).hasMessage("header X-Trace must not contain line breaks");
+        assertThat(upstream.requests()).isEmpty();
+    }
+
+    @Test
     void requiredQueryParameterMissingIsBadInput() {
         Planned p = plan("", """
                 - name: "get"

@@ -77,4 +77,22 @@ class ConformanceCorpusTest {
         // resources keep the position of the file that declares them
         assertThat(consumes.get(0).resources().get(0).pos().file().getFileName().toString()).isEqualTo("step5-registry-consumes.yaml");
     }
+
+    @Test
+    void protobufWithoutADescriptorIsAWarningAtTheOperation() {
+        LoadResult r = SpecLoader.load(ROOT.resolve("src/test/resources/formats/proto-capability.yaml"));
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.rule()).isEqualTo("output-format-unusable");
+            assertThat(d.isError()).isFalse();
+            assertThat(d.message()).contains("'get-records'").contains("protobuf");
+            assertThat(d.pos().line()).isEqualTo(58);
+        });
+    }
+
+    @Test
+    void diagnosticsComeInFileOrder() {
+        LoadResult r = SpecLoader.load(TestFiles.posthog());
+        var lines = r.diagnostics().stream().map(d -> d.pos().line() * 10_000 + d.pos().column()).toList();
+        assertThat(lines).isSorted();
+    }
 }

@@ -163,4 +163,23 @@ class NormalisationTest {
                 .anySatisfy(d -> assertThat(d.hint()).isEqualTo("did you mean 'description'?"));
         assertThat(r.hasErrors(true)).isTrue();
     }
+
+    @Test
+    void stdioAdapterWithAPortIsToleratedAndLocatedAtTheKey() {
+        LoadResult r = TestFiles.load(dir, "stdio.yaml", """
+                naftiko: 1.0.0-alpha2
+                capability:
+                  exposes:
+                    - type: mcp
+                      namespace: m
+                      transport: stdio
+                      port: 9000
+                      tools:
+                        - {name: list_all, description: d, outputParameters: [{name: a, type: string, value: b}]}
+                """);
+        assertThat(TestFiles.errors(r)).isEmpty();
+        assertThat(r.diagnostics()).extracting(Diagnostic::rule).containsExactly("stdio-http-settings", "name-pattern");
+        assertThat(r.diagnostics().get(0).pos()).extracting(p -> p.line(), p -> p.column()).containsExactly(7, 7);
+        assertThat(((McpExposes) r.spec().capability().exposes().get(0)).isStdio()).isTrue();
+    }
 }

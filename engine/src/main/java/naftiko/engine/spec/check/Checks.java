@@ -19,6 +19,7 @@ public final class Checks {
         InputNameChecks.run(units, report);
         PlaceholderChecks.run(catalog, units, scope, report);
         TemplateChecks.run(spec, units, scope, report);
+        FormatChecks.run(spec, report);
         if (spec.isCapability() && spec.capability().exposes().isEmpty()) {
             report.warning(Rules.NO_EXPOSES, "the capability exposes nothing, so 'naftiko run' has nothing to serve",
                     "add a rest or mcp adapter under capability.exposes", spec.capability().pos());

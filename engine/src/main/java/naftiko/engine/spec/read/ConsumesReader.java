@@ -50,7 +50,8 @@ final class ConsumesReader {
         String v = m.string("baseUri");
         if (v == null || v.isEmpty()) {
             m.report().leniency(Rules.BASEURI_EMPTY, what + " has " + (v == null ? "no" : "an empty") + " baseUri",
-                    "the operator supplies it at run time (base URI override)", m.has("baseUri") ? m.pos("baseUri") : m.pos());
+                    "the operator supplies it at run time: naftiko run --base-uri " + m.string("namespace") + "=https://...",
+                    m.has("baseUri") ? m.pos("baseUri") : m.pos());
             return "";
         }
         if (v.endsWith("/")) {

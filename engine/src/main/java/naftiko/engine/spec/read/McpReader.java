@@ -22,6 +22,11 @@ final class McpReader {
         String address = m.string("address");
         String description = m.string("description");
         var auth = AuthReader.read(m);
+        if ("stdio".equals(transport) && (port != null || auth != null)) {
+            m.report().leniency(Rules.STDIO_HTTP_SETTINGS, what + " uses transport stdio but sets " + (port != null ? "'port'" : "'authentication'")
+                    + ", which only applies to HTTP", "ignored over stdio; remove it or use transport: http",
+                    port != null ? m.keyPos("port") : m.keyPos("authentication"));
+        }
         WithScope scope = WithScope.mcp(ns);
         List<McpTool> tools = m.maps("tools", t -> tool(t, scope), i -> "tool #" + (i + 1) + " of " + what);
         List<McpResource> resources = m.maps("resources", r -> resource(r, scope), i -> "resource #" + (i + 1) + " of " + what);
@@ -32,7 +37,7 @@ final class McpReader {
     }
 
     private static McpTool tool(YamlMap t, WithScope scope) {
-        String name = t.string("name");
+        String name = Names.kebab(t, "name", false);
         boolean isRef = t.has("ref");
         t.rename("MCP tool '" + (name != null ? name : t.string("ref")) + "'");
         if (name == null && !isRef) t.missing("name");
@@ -57,9 +62,9 @@ final class McpReader {
     private static McpResource resource(YamlMap r, WithScope scope) {
         String name = r.requiredString("name");
         r.rename("MCP resource '" + name + "'");
-        String label = r.string("label");
+        String label = Docs.string(r, "label");
         String uri = r.requiredString("uri");
-        String description = r.string("description");
+        String description = Docs.string(r, "description");
         String mimeType = r.string("mimeType");
         String location = r.string("location");
         var execution = location == null ? ExecutionReader.read(r, scope) : null;
@@ -74,8 +79,8 @@ final class McpReader {
     private static McpPrompt prompt(YamlMap p) {
         String name = p.requiredString("name");
         p.rename("MCP prompt '" + name + "'");
-        String label = p.string("label");
-        String description = p.string("description");
+        String label = Docs.string(p, "label");
+        String description = Docs.string(p, "description");
         List<McpPrompt.Argument> args = p.maps("arguments", a -> {
             String n = a.requiredString("name");
             String l = a.string("label");

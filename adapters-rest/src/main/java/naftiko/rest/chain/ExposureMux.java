@@ -1,0 +1,50 @@
+package naftiko.rest.chain;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import naftiko.rest.problem.Problem;
+import naftiko.rest.problem.ProblemWriter;
+import naftiko.rest.route.Resolution;
+import naftiko.rest.route.RouteTable;
+
+/**
+ * The exposures mounted on one server, swapped as a whole by {@link #mount}: a request reads the
+ * list once and runs on that snapshot to its end, so a remount never blocks or drops in-flight
+ * requests. With one exposure its chain runs directly (authentication before any routing); with
+ * several, the first exposure whose table knows the path (found or wrong method) takes the request.
+ */
+public final class ExposureMux implements HttpHandler {
+
+    /** One mounted exposure: its compiled routes and its own chain (auth → routing → … → dispatch). */
+    public record Exposure(String namespace, RouteTable routes, HttpHandler chain) {}
+
+    private final AtomicReference<List<Exposure>> exposures = new AtomicReference<>(List.of());
+
+    public void mount(List<Exposure> next) {
+        exposures.set(List.copyOf(next));
+    }
+
+    public List<Exposure> mounted() {
+        return exposures.get();
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        List<Exposure> now = exposures.get();
+        if (now.size() == 1) {
+            now.get(0).chain().handleRequest(exchange);
+            return;
+        }
+        String method = exchange.getRequestMethod().toString();
+        String path = exchange.getRequestPath();
+        for (Exposure e : now) {
+            if (e.routes().resolve(method, path).kind() != Resolution.Kind.NOT_FOUND) {
+                e.chain().handleRequest(exchange);
+                return;
+            }
+        }
+        ProblemWriter.send(exchange, Problem.notFound(method, path), RequestState.of(exchange).requestId());
+    }
+}
