@@ -189,6 +189,15 @@ class PosthogSemanticsTest {
     }
 
     @Test
+    void theUpstreamStatusIsNotedForTheRequestLog() throws Exception {
+        upstream.answer(FakeUpstream.Reply.json(503, "{}"));
+        naftiko.engine.log.UpstreamTrace trace = new naftiko.engine.log.UpstreamTrace();
+        tool("list-task-runs").invoke(Arguments.of(args("{\"project_id\":\"1\",\"task_id\":\"2\"}")),
+                new CallContext(null, "mcp", trace)).get(5, TimeUnit.SECONDS);
+        assertThat(trace.lastStatus()).isEqualTo(503);
+    }
+
+    @Test
     void nonJsonAndEmptyBodiesAreRelayedRaw() throws Exception {
         upstream.answer(FakeUpstream.Reply.text(200, "text/event-stream", "data: hi\n\n"));
         Outcome o = call(tool("api-managing-task-runs-each-2"), "{\"project_id\":\"42\",\"task_id\":\"t1\",\"id\":\"r9\"}");

@@ -178,7 +178,7 @@ class NormalisationTest {
                         - {name: list_all, description: d, outputParameters: [{name: a, type: string, value: b}]}
                 """);
         assertThat(TestFiles.errors(r)).isEmpty();
-        assertThat(r.diagnostics()).extracting(Diagnostic::rule).containsExactly("stdio-http-settings", "name-pattern");
+        assertThat(r.diagnostics()).extracting(Diagnostic::rule).containsExactly("stdio-http-settings");
         assertThat(r.diagnostics().get(0).pos()).extracting(p -> p.line(), p -> p.column()).containsExactly(7, 7);
         assertThat(((McpExposes) r.spec().capability().exposes().get(0)).isStdio()).isTrue();
     }

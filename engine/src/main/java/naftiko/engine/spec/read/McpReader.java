@@ -37,7 +37,8 @@ final class McpReader {
     }
 
     private static McpTool tool(YamlMap t, WithScope scope) {
-        String name = Names.kebab(t, "name", false);
+        // not held to kebab-case: MCP clients accept [A-Za-z0-9_-] (checked by tool-name-invalid)
+        String name = t.string("name");
         boolean isRef = t.has("ref");
         t.rename("MCP tool '" + (name != null ? name : t.string("ref")) + "'");
         if (name == null && !isRef) t.missing("name");
