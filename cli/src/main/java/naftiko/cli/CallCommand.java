@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
 public final class CallCommand implements java.util.concurrent.Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Capability file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Capability file (or the name of a bundled one).")
     Path file;
 
     @Parameters(index = "1", paramLabel = "TARGET", description = "Tool name, operation name, or 'METHOD /path'.")
@@ -126,7 +126,12 @@ public final class CallCommand implements java.util.concurrent.Callable<Integer>
     }
 
     private Capability plan() {
-        if (!Files.isRegularFile(file)) throw new Usage(file + ": no such file");
+        if (!Files.isRegularFile(file)) {
+            BundledCapabilities.Resolved bundled = BundledCapabilities.resolve(file.toString());
+            if (bundled == null || !bundled.bundled()) throw new Usage(file + ": no such file");
+            System.err.println("naftiko call: no file " + file + " here; calling the bundled capability " + bundled.name());
+            file = bundled.path();
+        }
         Map<String, String> extra = Map.of();
         if (envFile != null) {
             try {

@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Runtime for Naftiko capability files (naftiko: 1.0.0-alpha2).",
-        subcommands = {ValidateCommand.class, CallCommand.class, RunCommand.class})
+        subcommands = {ValidateCommand.class, CallCommand.class, RunCommand.class, InspectCommand.class, ListCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        JvmDefaults.apply(); // before anything starts the ForkJoinPool common pool
         System.exit(execute(args));
     }
 

@@ -71,6 +71,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long in-flight requests may finish on shutdown (default: ${DEFAULT-VALUE}).")
     Duration shutdownGrace;
 
+    @Option(names = "--control-port", paramLabel = "PORT",
+            description = "Serve /health/live, /health/ready, /status and /metrics on this port (default: the file's control exposure, else off).")
+    Integer controlPort;
+
+    @Option(names = "--control-address", paramLabel = "ADDR",
+            description = "Listen address of the control port (default: the file's, else 127.0.0.1).")
+    String controlAddress;
+
     @Option(names = "--dry-run", description = "Send nothing upstream: every call answers with the request it would send.")
     boolean dryRun;
 

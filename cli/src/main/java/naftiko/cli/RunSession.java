@@ -53,6 +53,7 @@ final class RunSession implements AutoCloseable {
     private final List<ExposureServer> others;
     private final ServeOptions serve;
     private volatile FolderWatch watch;
+    private volatile ControlPlane control;
 
     private RunSession(Fleet fleet, List<ExposureServer> others, ServeOptions serve) {
         this.fleet = fleet;
@@ -71,6 +72,11 @@ final class RunSession implements AutoCloseable {
         return fleet;
     }
 
+    /** The control port once listening (for tests), else -1. */
+    int controlPort() {
+        return control == null ? -1 : control.port();
+    }
+
     static RunSession start(RunCommand cmd, PrintStream out, PrintStream err) throws Abort {
         Map<String, String> extra = Map.of();
         if (cmd.envFile != null) {
@@ -81,7 +87,8 @@ final class RunSession implements AutoCloseable {
                 throw new Abort(2);
             }
         }
-        EngineOptions engine = cmd.engineOptions(extra);
+        ControlPlane control = new ControlPlane(cmd.controlPort, cmd.controlAddress);
+        EngineOptions engine = cmd.engineOptions(extra).withMetrics(control.metrics());
         ServeOptions serve = cmd.serveOptions();
 
         // Folders contribute their capability files (sorted by name); files are taken as given.
@@ -94,7 +101,7 @@ final class RunSession implements AutoCloseable {
                 folders.add(p);
                 files.addAll(CapabilityFiles.capabilities(p));
             } else {
-                Path resolved = resolve(arg, err);
+                Path resolved = resolve(arg, err, control);
                 files.add(resolved);
                 if (resolved.equals(p)) watchedFiles.add(p);
             }
@@ -107,7 +114,7 @@ final class RunSession implements AutoCloseable {
         boolean others = good > 0 || !folders.isEmpty();
         List<Capability> capabilities = new ArrayList<>();
         for (CapabilityLoad l : loads) {
-            for (Diagnostic d : l.diagnostics()) err.println(d.format());
+            printDiagnostics(l, EventLog.enabled(LogLevel.DEBUG), err);
             if (l.ok()) {
                 capabilities.add(l.capability());
             } else if (l.failure() != null) {
@@ -122,12 +129,20 @@ final class RunSession implements AutoCloseable {
         // MCP is served per capability as before (no sharing, no reload).
         boolean stdio = serve.stdio() || capabilities.stream().anyMatch(c -> c.mcp() != null
                 && c.mcp().stream().anyMatch(McpServers::isStdio));
+        List<String> controlLines;
+        try {
+            controlLines = control.start(capabilities, err); // first: liveness answers while exposures start
+        } catch (RuntimeException e) {
+            err.println("naftiko run: " + oneLine(e));
+            throw new Abort(2);
+        }
         Fleet fleet = new Fleet(serve, !stdio);
         for (CapabilityLoad l : loads) if (l.ok()) fleet.put(l.file(), l.capability());
         Fleet.Applied applied = fleet.apply();
         for (Diagnostic d : applied.diagnostics()) err.println(d.format());
         List<ExposureServer> extraServers = new ArrayList<>();
         RunSession session = new RunSession(fleet, extraServers, serve);
+        session.control = control;
         if (!applied.listenFailures().isEmpty()) {
             applied.listenFailures().forEach(f -> err.println("naftiko run: " + f));
             session.close();
@@ -151,7 +166,7 @@ final class RunSession implements AutoCloseable {
         List<ExposureServer> skill = new ArrayList<>();
         for (Capability c : capabilities) {
             try {
-                skill.addAll(SkillServers.create(c, serve));
+                skill.addAll(SkillServers.create(c, serve, engine));
             } catch (IllegalArgumentException e) {
                 err.println("naftiko run: " + e.getMessage());
                 session.close();
@@ -172,6 +187,8 @@ final class RunSession implements AutoCloseable {
         for (ExposureServer m : fleet.mcpServers()) m.describe().forEach(out::println);
         for (ExposureServer m : mcp) m.describe().forEach(out::println);
         for (ExposureServer k : skill) k.describe().forEach(out::println);
+        controlLines.forEach(out::println);
+        control.follow(fleet, extraServers, loads, applied.diagnostics());
         if (cmd.dryRun) DryRunNotes.of(capabilities, engine).forEach(out::println);
         boolean watching = cmd.watch != null ? cmd.watch : !folders.isEmpty();
         List<RestServer> rest = fleet.restServers();
@@ -189,10 +206,26 @@ final class RunSession implements AutoCloseable {
         if (watching) {
             Reloader reloader = new Reloader(fleet, cmd.strict, engine);
             reloader.applied(applied); // already printed: not reported again
-            session.watch = new FolderWatch(folders, watchedFiles, initial, reloader);
+            session.watch = new FolderWatch(folders, watchedFiles, initial, changed -> {
+                reloader.accept(changed);
+                control.reloaded(changed, cmd.strict, engine);
+            });
             session.watch.start();
         }
         return session;
+    }
+
+    /**
+     * Errors in full; warnings (tolerated deviations) in full only with {@code --log-level debug},
+     * else one line per file with their count, so that a first run is not a wall of warnings.
+     */
+    private static void printDiagnostics(CapabilityLoad l, boolean allWarnings, PrintStream err) {
+        long warnings = l.diagnostics().stream().filter(d -> !d.isError()).count();
+        for (Diagnostic d : l.diagnostics()) if (d.isError() || allWarnings || warnings <= 3) err.println(d.format());
+        if (!allWarnings && warnings > 3) {
+            err.println(l.file() + ": " + warnings + " warnings about tolerated deviations (list them with: naftiko validate "
+                    + l.file() + ")");
+        }
     }
 
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
@@ -201,26 +234,18 @@ final class RunSession implements AutoCloseable {
         return all;
     }
 
-    /** A path on disk, else a capability bundled in the jar ({@code posthog-task-runs}). */
-    private static Path resolve(String file, PrintStream err) throws Abort {
-        Path path = Path.of(file);
-        if (Files.exists(path)) return path;
-        String name = path.getFileName().toString();
-        String resource = "/capabilities/" + (name.endsWith(".yaml") || name.endsWith(".yml") ? name : name + ".yaml");
-        try (InputStream in = RunSession.class.getResourceAsStream(resource)) {
-            if (in != null && path.getParent() == null) {
-                Path dir = Files.createTempDirectory("naftiko-");
-                Path copy = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
-                Files.copy(in, copy);
-                copy.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
-                return copy;
-            }
-        } catch (IOException e) {
-            // reported as missing below
+    /** A path on disk, else a capability bundled in the jar ({@code posthog-task-runs}), said so on stderr. */
+    private static Path resolve(String file, PrintStream err, ControlPlane control) throws Abort {
+        BundledCapabilities.Resolved resolved = BundledCapabilities.resolve(file);
+        if (resolved == null) {
+            err.println("naftiko run: " + file + ": no such file (and no bundled capability of that name; see naftiko list)");
+            throw new Abort(2);
         }
-        err.println("naftiko run: " + file + ": no such file (and no bundled capability of that name)");
-        throw new Abort(2);
+        if (resolved.bundled()) {
+            err.println("naftiko run: no file " + file + " here; running the bundled capability " + resolved.name());
+            control.source(resolved.path(), "bundled:" + resolved.name());
+        }
+        return resolved.path();
     }
 
     private static String oneLine(RuntimeException e) {
@@ -256,5 +281,7 @@ final class RunSession implements AutoCloseable {
                 return;
             }
         }
+        ControlPlane c = control;
+        if (c != null) c.close();
     }
 }

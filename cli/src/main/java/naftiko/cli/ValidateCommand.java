@@ -42,17 +42,22 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "or junit (JUnit XML, one testcase per file). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Capability files or directories.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Capability files or directories (or the name of a bundled capability).")
     List<Path> paths = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                System.err.println("naftiko validate: " + p + ": no such file or directory");
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = paths.get(i);
+            if (Files.exists(p)) continue;
+            BundledCapabilities.Resolved bundled = BundledCapabilities.resolve(p.toString());
+            if (bundled == null || !bundled.bundled()) {
+                System.err.println("naftiko validate: " + p + ": no such file or directory (and no bundled capability of that name)");
                 return 2;
             }
+            System.err.println("naftiko validate: no file " + p + " here; validating the bundled capability " + bundled.name());
+            paths.set(i, bundled.path());
         }
         List<Checked> results = new ArrayList<>();
         for (Path file : Targets.expand(paths)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import naftiko.engine.bind.BindValues;
 import naftiko.engine.expr.Scope;
+import naftiko.engine.observe.RequestProbe;
 import naftiko.engine.spec.model.ConsumedOperation;
 import naftiko.engine.upstream.OutboundAuth;
 import naftiko.engine.upstream.RequestTemplate;
@@ -24,10 +25,17 @@ final class CallTarget {
     private final UpstreamClient client;
     private final BindValues binds;
     private final Path baseDir;
+    private final RequestProbe probe;
     private final Map<String, naftiko.engine.expr.JsonPathExpr> outputs = new java.util.LinkedHashMap<>();
 
     CallTarget(String namespace, ConsumedOperation operation, RequestTemplate template, UpstreamClient client,
                BindValues binds, Path baseDir) {
+        this(namespace, operation, template, client, binds, baseDir, RequestProbe.NONE);
+    }
+
+    CallTarget(String namespace, ConsumedOperation operation, RequestTemplate template, UpstreamClient client,
+               BindValues binds, Path baseDir, RequestProbe probe) {
+        this.probe = probe == null ? RequestProbe.NONE : probe;
         this.namespace = namespace;
         this.operation = operation;
         this.template = template;
@@ -104,6 +112,7 @@ final class CallTarget {
         }
         CompletableFuture<UpstreamResponse> sent = client.send(request, digest, context == null ? null : context.requestId(),
                 idempotentHint);
+        if (probe != RequestProbe.NONE) sent = Probed.upstream(sent, probe);
         if (context == null || context.upstream() == null) return sent;
         return sent.whenComplete((r, e) -> {
             if (r != null) context.upstreamAnswered(r.status());

@@ -12,6 +12,7 @@ import naftiko.engine.spec.model.Spec;
  *
  * @param name     {@code info.label}, else the file name without extension
  * @param warnings plan-time warnings (e.g. two inputs normalising to the same name)
+ * @param controlEndpoint the compiled {@code control} exposure, or null when the file declares none
  */
 public record Capability(
         Spec spec,
@@ -20,4 +21,11 @@ public record Capability(
         List<McpEndpoint> mcp,
         List<SkillExposes> skills,
         ControlExposes control,
-        List<Diagnostic> warnings) {}
+        List<Diagnostic> warnings,
+        ControlEndpoint controlEndpoint) {
+
+    public Capability(Spec spec, String name, List<RestEndpoint> rest, List<McpEndpoint> mcp, List<SkillExposes> skills,
+                      ControlExposes control, List<Diagnostic> warnings) {
+        this(spec, name, rest, mcp, skills, control, warnings, null);
+    }
+}

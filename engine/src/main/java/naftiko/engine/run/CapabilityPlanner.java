@@ -9,6 +9,7 @@ import java.util.Locale;
 import naftiko.engine.auth.InboundAuth;
 import naftiko.engine.bind.BindResolver;
 import naftiko.engine.bind.BindValues;
+import naftiko.engine.observe.Metering;
 import naftiko.engine.expr.Template;
 import naftiko.engine.spec.Diagnostic;
 import naftiko.engine.spec.model.Authentication;
@@ -54,6 +55,7 @@ public final class CapabilityPlanner {
         List<McpEndpoint> mcp = new ArrayList<>();
         List<SkillExposes> skills = new ArrayList<>();
         ControlExposes control = null;
+        ControlEndpoint controlEndpoint = null;
         List<Diagnostic> warnings = new ArrayList<>();
         for (Exposes e : spec.capability().exposes() == null ? List.<Exposes>of() : spec.capability().exposes()) {
             if (e instanceof RestExposes r) {
@@ -62,12 +64,22 @@ public final class CapabilityPlanner {
             }
             else if (e instanceof McpExposes m) mcp.add(mcp(m, compiler, planning));
             else if (e instanceof SkillExposes s) skills.add(s);
-            else if (e instanceof ControlExposes c) control = c;
+            else if (e instanceof ControlExposes c) {
+                control = c;
+                controlEndpoint = ControlEndpoint.of(c, inbound(c.authentication(), planning, "control", c.pos()));
+            }
         }
-        return new Capability(spec, name(spec), List.copyOf(rest), List.copyOf(mcp), List.copyOf(skills), control, warnings);
+        Capability planned = new Capability(spec, name(spec), List.copyOf(rest), List.copyOf(mcp), List.copyOf(skills),
+                control, warnings, controlEndpoint);
+        return Metering.meter(planned, options.metrics());
     }
 
-    private static String name(Spec spec) {
+    /** The variable that sets the base URI of a consumes namespace ({@code NAFTIKO_BASE_URI_<NS>}). */
+    public static String baseUriVariable(String namespace) {
+        return Planning.envName(namespace);
+    }
+
+    static String name(Spec spec) {
         if (spec.info() != null && spec.info().label() != null && !spec.info().label().isBlank()) return spec.info().label();
         if (spec.file() == null) return "capability";
         String f = spec.file().getFileName().toString();
@@ -97,7 +109,7 @@ public final class CapabilityPlanner {
                 }
                 Unit unit = new ForwardUnit(res.name() != null ? res.name() : "forward " + res.path(), res.forward(),
                         planning.baseUris().get(ns), planning.consumes(ns), planning.client(ns), planning.binds(),
-                        planning.dryRun(), res.pos());
+                        planning.dryRun(), res.pos(), planning.probe(ns, "forward"));
                 routes.add(new RestEndpoint.RestRoute(res.path(), "*", unit, true));
             }
         }

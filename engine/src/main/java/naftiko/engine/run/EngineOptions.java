@@ -2,6 +2,7 @@ package naftiko.engine.run;
 
 import java.time.Duration;
 import java.util.Map;
+import naftiko.engine.observe.Metrics;
 
 /**
  * How to plan a capability for this process.
@@ -13,6 +14,7 @@ import java.util.Map;
  *                         unset binds and base URIs are then placeholders instead of errors
  * @param connectTimeout   upstream connect timeout
  * @param requestTimeout   upstream whole-request timeout
+ * @param metrics          where units and upstream calls record their requests ({@link Metrics#NONE} by default)
  */
 public record EngineOptions(
         Map<String, String> environment,
@@ -20,7 +22,23 @@ public record EngineOptions(
         Map<String, String> baseUriOverrides,
         boolean dryRun,
         Duration connectTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Metrics metrics) {
+
+    public EngineOptions {
+        metrics = metrics == null ? Metrics.NONE : metrics;
+    }
+
+    public EngineOptions(Map<String, String> environment, Map<String, String> extraValues,
+                         Map<String, String> baseUriOverrides, boolean dryRun, Duration connectTimeout,
+                         Duration requestTimeout) {
+        this(environment, extraValues, baseUriOverrides, dryRun, connectTimeout, requestTimeout, Metrics.NONE);
+    }
+
+    /** The same options, recording on {@code m}. */
+    public EngineOptions withMetrics(Metrics m) {
+        return new EngineOptions(environment, extraValues, baseUriOverrides, dryRun, connectTimeout, requestTimeout, m);
+    }
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);

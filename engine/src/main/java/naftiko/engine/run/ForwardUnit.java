@@ -22,6 +22,8 @@ import naftiko.engine.upstream.PercentEncoding;
 import naftiko.engine.upstream.RequestTemplate;
 import naftiko.engine.upstream.UpstreamClient;
 import naftiko.engine.upstream.UpstreamRequest;
+import naftiko.engine.upstream.UpstreamResponse;
+import naftiko.engine.observe.RequestProbe;
 
 /**
  * A forward relay (SPEC.md §7.5): the inbound method, path remainder, query and body go to the
@@ -29,6 +31,7 @@ import naftiko.engine.upstream.UpstreamRequest;
  * parameters and its authentication are applied. The response is relayed raw.
  */
 final class ForwardUnit implements Unit {
+    private final RequestProbe probe;
     private final String name;
     private final RestResource.Forward forward;
     private final String baseUri;
@@ -42,6 +45,12 @@ final class ForwardUnit implements Unit {
 
     ForwardUnit(String name, RestResource.Forward forward, String baseUri, Consumes consumes, UpstreamClient client,
                 BindValues binds, boolean dryRun, SourcePos pos) {
+        this(name, forward, baseUri, consumes, client, binds, dryRun, pos, RequestProbe.NONE);
+    }
+
+    ForwardUnit(String name, RestResource.Forward forward, String baseUri, Consumes consumes, UpstreamClient client,
+                BindValues binds, boolean dryRun, SourcePos pos, RequestProbe probe) {
+        this.probe = probe == null ? RequestProbe.NONE : probe;
         this.name = name;
         this.forward = forward;
         this.baseUri = baseUri;
@@ -111,7 +120,9 @@ final class ForwardUnit implements Unit {
                     auth.credentialHeaders(scope), context == null ? null : context.requestId())));
         }
         CompletableFuture<Outcome> out = new CompletableFuture<>();
-        client.send(req, auth.digest(scope), context == null ? null : context.requestId()).whenComplete((r, e) -> {
+        CompletableFuture<UpstreamResponse> sent = client.send(req, auth.digest(scope), context == null ? null : context.requestId());
+        if (probe != RequestProbe.NONE) sent = Probed.upstream(sent, probe);
+        sent.whenComplete((r, e) -> {
             if (e != null) {
                 out.completeExceptionally(UnitFailure.of(e));
             } else {

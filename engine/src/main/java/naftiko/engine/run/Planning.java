@@ -21,6 +21,7 @@ import naftiko.engine.upstream.UpstreamClient;
 import naftiko.engine.upstream.resilience.HostGuards;
 import naftiko.engine.upstream.resilience.NamespaceTimeouts;
 import naftiko.engine.upstream.resilience.ResiliencePolicy;
+import naftiko.engine.observe.RequestProbe;
 
 /**
  * Plan-time state of one capability: resolved binds, the base URI and client of every consumes
@@ -58,7 +59,8 @@ final class Planning {
             for (ConsumedResource r : c.resources() == null ? List.<ConsumedResource>of() : c.resources()) {
                 for (ConsumedOperation op : r.operations() == null ? List.<ConsumedOperation>of() : r.operations()) {
                     RequestTemplate t = RequestTemplate.compile(base, c, r, op);
-                    targets.put(c.namespace() + "." + op.name(), new CallTarget(c.namespace(), op, t, client, binds, baseDir));
+                    targets.put(c.namespace() + "." + op.name(), new CallTarget(c.namespace(), op, t, client, binds, baseDir,
+                            probe(c.namespace(), op.name())));
                 }
             }
         }
@@ -67,6 +69,12 @@ final class Planning {
                 for (Aggregate.Function f : a.functions()) functions.put(a.namespace() + "." + f.name(), f);
             }
         }
+    }
+
+    /** The upstream probe of one consumed operation, resolved once here (none in dry-run: nothing is sent). */
+    RequestProbe probe(String namespace, String operation) {
+        if (options.dryRun()) return RequestProbe.NONE;
+        return options.metrics().upstream(CapabilityPlanner.name(spec), namespace, operation);
     }
 
     BindValues binds() {

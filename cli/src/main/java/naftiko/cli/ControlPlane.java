@@ -1,0 +1,124 @@
+package naftiko.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import naftiko.cli.run.CapabilityLoad;
+import naftiko.cli.run.Fleet;
+import naftiko.control.ControlServer;
+import naftiko.control.PrometheusMetrics;
+import naftiko.engine.observe.Metrics;
+import naftiko.engine.run.Capability;
+import naftiko.engine.run.ControlEndpoint;
+import naftiko.engine.run.EngineOptions;
+import naftiko.engine.run.ExposureServer;
+import naftiko.engine.spec.Diagnostic;
+
+/**
+ * The control port of one {@code naftiko run}: {@code --control-port} wins, else the first
+ * capability declaring {@code exposes: type: control}. The Prometheus recorder exists from the
+ * start, because units and upstream calls resolve their probes when they are planned.
+ */
+final class ControlPlane implements AutoCloseable {
+
+    private final Integer flagPort;
+    private final String flagAddress;
+    private final PrometheusMetrics metrics = new PrometheusMetrics();
+    private final Map<Path, String> sources = new ConcurrentHashMap<>();
+    /** The latest diagnostics of each file (start-up, then each reload), formatted. */
+    private final Map<Path, List<String>> diagnostics = new ConcurrentHashMap<>();
+    private volatile List<String> fleetDiagnostics = List.of();
+    private volatile Instant lastReload = Instant.now();
+    private ControlServer server;
+
+    ControlPlane(Integer flagPort, String flagAddress) {
+        this.flagPort = flagPort;
+        this.flagAddress = flagAddress;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /** The control server's port once started, else -1. */
+    int port() {
+        return server == null ? -1 : server.port();
+    }
+
+    /** How {@code /status} names a file (a bundled capability's temporary copy is {@code bundled:NAME}). */
+    void source(Path file, String label) {
+        sources.put(file, label);
+    }
+
+    /**
+     * Starts the control server when one is asked for; returns its start-up line (empty when off).
+     *
+     * @throws IllegalStateException with a one-line message when the port cannot be bound
+     */
+    List<String> start(List<Capability> capabilities, PrintStream err) {
+        ControlEndpoint endpoint = null;
+        if (flagPort != null) {
+            endpoint = ControlEndpoint.ofFlags(flagAddress, flagPort);
+        } else {
+            for (Capability c : capabilities) {
+                ControlEndpoint e = c.controlEndpoint();
+                if (e == null) continue;
+                if (endpoint == null) {
+                    endpoint = flagAddress == null ? e : new ControlEndpoint(flagAddress, e.port(), e.auth(), e.health(),
+                            e.info(), e.metrics(), e.pos());
+                } else if (e.port() != endpoint.port()) {
+                    err.println("naftiko run: " + e.pos() + ": a second control exposure (port " + e.port()
+                            + ") is ignored; one control port serves every capability (port " + endpoint.port() + ")");
+                }
+            }
+        }
+        if (endpoint == null) return List.of();
+        server = new ControlServer(endpoint, metrics);
+        server.start();
+        return server.describe();
+    }
+
+    /** From now on, readiness and status follow the fleet (shared servers) and the other servers. */
+    void follow(Fleet fleet, List<ExposureServer> others, List<CapabilityLoad> loads, List<Diagnostic> applied) {
+        for (CapabilityLoad l : loads) diagnostics.put(l.file(), lines(l));
+        fleetDiagnostics = applied.stream().map(Diagnostic::format).toList();
+        if (server == null) return;
+        server.follow(() -> {
+            List<String> all = new ArrayList<>();
+            diagnostics.values().forEach(all::addAll);
+            all.addAll(fleetDiagnostics);
+            return ControlStates.of(fleet, others, f -> sources.getOrDefault(f, f.toString()), lastReload, all);
+        });
+    }
+
+    /** After a hot reload: the time, and the diagnostics of the files that changed. */
+    void reloaded(Set<Path> changed, boolean strict, EngineOptions engine) {
+        lastReload = Instant.now();
+        if (server == null) return;
+        for (Path p : changed) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                diagnostics.remove(p);
+                continue;
+            }
+            CapabilityLoad l = CapabilityLoad.of(p, strict, engine.withMetrics(Metrics.NONE));
+            diagnostics.put(p, lines(l));
+        }
+    }
+
+    private static List<String> lines(CapabilityLoad l) {
+        List<String> out = new ArrayList<>(l.diagnostics().stream().map(Diagnostic::format).toList());
+        if (l.failure() != null) out.add(l.file() + ": " + l.failure());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) server.stop(Duration.ZERO);
+    }
+}
