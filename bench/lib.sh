@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared pieces of the bench scripts (sourced, not run): tools, ports, processes, the nginx upstream.
 # Everything listens on 127.0.0.1 only; every process started here is registered for the exit trap.
 
@@ -111,6 +112,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # user+system CPU ticks of a process (all threads)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# shellcheck disable=SC2034  # used by run.sh
 CLK_TCK="$(getconf CLK_TCK)"
 
 # VmRSS / VmHWM of a process in MiB (one decimal)

@@ -8,13 +8,16 @@
 # exit 1 when the bench itself broke. Loopback only; bounded by --max-seconds; stops everything it started.
 set -euo pipefail
 
-FILES=1000 MAX_SECONDS=300 READY_TIMEOUT=120
+FILES=1000 MAX_SECONDS=300 READY_TIMEOUT=120 LOAD=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --files) FILES="$2"; shift 2 ;;
     --max-seconds) MAX_SECONDS="$2"; shift 2 ;;
     --ready-timeout) READY_TIMEOUT="$2"; shift 2 ;;
-    -h|--help) echo "usage: bench/many-files.sh [--files N] [--ready-timeout S] [--max-seconds S]"; exit 0 ;;
+    --load) LOAD="$2"; shift 2 ;;
+    -h|--help) echo "usage: bench/many-files.sh [--files N] [--ready-timeout S] [--max-seconds S] [--load S]"
+               echo "  --load S: once ready, also run wrk (2 threads, 32 connections) S seconds on the last file's REST route"
+               exit 0 ;;
     *) echo "unknown option $1" >&2; exit 1 ;;
   esac
 done
@@ -90,4 +93,13 @@ sleep 1
 rss="$(mem_mib "$PID" VmRSS)"
 # "ready" for the goal = everything usable: the latest of the three moments
 all_ms="$(printf '%s\n' "$ready_ms" "$ports_ms" "$route_ms" | sort -n | tail -1)"
-echo "MANYFILES files=$FILES ready_ms=$all_ms ready_line_ms=$ready_ms ports_ms=$ports_ms route_ms=$route_ms rss_mb=$(awk -v m="$rss" 'BEGIN{printf "%.1f", m*1048576/1e6}')"
+load=""
+if [ "$LOAD" -gt 0 ]; then
+  c0="$(cpu_ticks "$PID")"
+  out="$(timeout $(( LOAD + 30 )) wrk -t2 -c32 -d"${LOAD}s" "$ROUTE" || true)"
+  c1="$(cpu_ticks "$PID")"
+  n="$(awk '/requests in/ {print $1}' <<<"$out")"
+  load=" route_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out") route_cpu_us_per_req=$(awk -v d=$(( c1 - c0 )) -v hz="$CLK_TCK" -v n="${n:-0}" 'BEGIN {printf "%.0f", (n > 0 ? d / hz * 1e6 / n : 0)}') route_non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out" | tail -1)"
+  case "$load" in *"route_non2xx=") load+="0" ;; esac
+fi
+echo "MANYFILES files=$FILES ready_ms=$all_ms ready_line_ms=$ready_ms ports_ms=$ports_ms route_ms=$route_ms rss_mb=$(awk -v m="$rss" 'BEGIN{printf "%.1f", m*1048576/1e6}')$load"

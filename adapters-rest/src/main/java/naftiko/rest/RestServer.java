@@ -79,7 +79,8 @@ public final class RestServer implements ExposureServer {
         handler = new HttpContinueReadHandler(handler);
         handler = new RoutingHandler(routes, handler);
         if (endpoint.auth() != null) handler = new AuthHandler(endpoint.auth(), handler);
-        return new ExposureMux.Exposure(endpoint.namespace(), routes, handler);
+        return new ExposureMux.Exposure(endpoint.namespace(), routes, handler,
+                endpoint.auth() == null ? null : endpoint.auth().protectedResourceMetadata());
     }
 
     /** The exposures mounted now, in matching order. */

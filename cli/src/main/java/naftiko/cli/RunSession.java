@@ -114,7 +114,7 @@ final class RunSession implements AutoCloseable {
         boolean others = good > 0 || !folders.isEmpty();
         List<Capability> capabilities = new ArrayList<>();
         for (CapabilityLoad l : loads) {
-            for (Diagnostic d : l.diagnostics()) err.println(d.format());
+            printDiagnostics(l, EventLog.enabled(LogLevel.DEBUG), err);
             if (l.ok()) {
                 capabilities.add(l.capability());
             } else if (l.failure() != null) {
@@ -166,7 +166,7 @@ final class RunSession implements AutoCloseable {
         List<ExposureServer> skill = new ArrayList<>();
         for (Capability c : capabilities) {
             try {
-                skill.addAll(SkillServers.create(c, serve));
+                skill.addAll(SkillServers.create(c, serve, engine));
             } catch (IllegalArgumentException e) {
                 err.println("naftiko run: " + e.getMessage());
                 session.close();
@@ -213,6 +213,19 @@ final class RunSession implements AutoCloseable {
             session.watch.start();
         }
         return session;
+    }
+
+    /**
+     * Errors in full; warnings (tolerated deviations) in full only with {@code --log-level debug},
+     * else one line per file with their count, so that a first run is not a wall of warnings.
+     */
+    private static void printDiagnostics(CapabilityLoad l, boolean allWarnings, PrintStream err) {
+        long warnings = l.diagnostics().stream().filter(d -> !d.isError()).count();
+        for (Diagnostic d : l.diagnostics()) if (d.isError() || allWarnings || warnings <= 3) err.println(d.format());
+        if (!allWarnings && warnings > 3) {
+            err.println(l.file() + ": " + warnings + " warnings about tolerated deviations (list them with: naftiko validate "
+                    + l.file() + ")");
+        }
     }
 
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {

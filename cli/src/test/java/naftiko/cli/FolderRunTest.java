@@ -145,6 +145,63 @@ class FolderRunTest {
     }
 
     @Test
+    void restAndMcpOnOnePortIsADiagnosticAndTheLaterExposureIsLeftOut() throws Exception {
+        write(dir, "a.yaml", capability("alpha", upstream.baseUri()));
+        // b's REST exposure asks for the port where a's MCP exposure listens (b's MCP goes elsewhere).
+        write(dir, "b.yaml", capability("beta", upstream.baseUri())
+                .replace("port: " + OperateFixture.MCP_PORT, "port: " + OperateFixture.freePort())
+                .replace("port: " + OperateFixture.REST_PORT, "port: " + OperateFixture.MCP_PORT));
+        start(dir.toString(), "--no-watch", "--env-file", OperateFixture.envFile(other).toString());
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("\\S*b\\.yaml:\\d+:\\d+: error \\[port-collision\\]"
+                + " REST exposure 'beta-rest' asks for 127\\.0\\.0\\.1:" + OperateFixture.MCP_PORT
+                + ", where MCP exposure 'alpha-mcp' of \\S*a\\.yaml listens; this exposure is not mounted");
+        assertThat(session.fleet().restServers()).hasSize(1);
+        assertThat(status(rest("/beta/items/1"))).isEqualTo(404);
+        assertThat(status(rest("/alpha/items/1"))).isEqualTo(200);
+    }
+
+    @Test
+    void aSingleFileIsWatchedOnlyWhenAsked() throws Exception {
+        Path file = write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()));
+        start(file.toString(), "--watch", "--env-file", OperateFixture.envFile(other).toString());
+        assertThat(status(rest("/alpha/items/1"))).isEqualTo(200);
+
+        write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()).replace("path: /alpha/items/{id}", "path: /alpha/things/{id}"));
+        assertThat(eventually(10, () -> status(rest("/alpha/things/1")) == 200)).isTrue();
+        assertThat(status(rest("/alpha/items/1"))).isEqualTo(404);
+        assertThat(OperateFixture.text(log)).containsPattern("remounted file=\\S*alpha.yaml capability=\"alpha capability\" routes=1 tools=1");
+    }
+
+    @Test
+    void aChangedImportTargetRemountsTheCapabilitiesThatImportIt() throws Exception {
+        Files.createDirectories(dir.resolve("shared"));
+        String shared = "naftiko: \"1.0.0-alpha2\"\nconsumes:\n  - namespace: up\n    type: http\n    baseUri: \"BASE\"\n"
+                + "    resources:\n      - name: item\n        path: \"/item/{{id}}\"\n        operations:\n"
+                + "          - name: get-item\n            method: GET\n            inputParameters:\n"
+                + "              - name: id\n                in: path\n";
+        write(dir.resolve("shared"), "up.yaml", shared.replace("BASE", upstream.baseUri() + "/v1"));
+        write(dir, "importer.yaml", "naftiko: \"1.0.0-alpha2\"\ninfo:\n  label: importer\n  description: imports up\n"
+                + "capability:\n  consumes:\n    - import: up\n      location: ./shared/up.yaml\n  exposes:\n"
+                + "    - type: rest\n      namespace: importer-rest\n      port: " + OperateFixture.REST_PORT + "\n"
+                + "      resources:\n        - path: /imported/{id}\n          operations:\n            - method: GET\n"
+                + "              inputParameters:\n                - name: id\n                  in: path\n                  type: string\n"
+                + "              call: up.get-item\n              with:\n                id: importer-rest.id\n");
+        start(dir.toString());
+        assertThat(get(rest("/imported/1")).body()).contains("\"upstreamPath\":\"/v1/item/1\"");
+
+        write(dir.resolve("shared"), "up.yaml", shared.replace("BASE", upstream.baseUri() + "/v2"));
+        assertThat(eventually(10, () -> {
+            try {
+                return get(rest("/imported/1")).body().contains("/v2/item/1");
+            } catch (Exception e) {
+                return false;
+            }
+        })).isTrue();
+        assertThat(OperateFixture.text(log)).containsPattern("remounted file=\\S*importer.yaml");
+    }
+
+    @Test
     void aFileWithErrorsIsSkippedWhileTheOthersRun() throws Exception {
         write(dir, "alpha.yaml", capability("alpha", upstream.baseUri()));
         Path bad = write(dir, "bad.yaml", "naftiko: 1.0.0-alpha2\ncapability:\n  exposes: 12\n");

@@ -55,7 +55,7 @@ class McpFolderTest {
         return "http://127.0.0.1:" + s.port() + path;
     }
 
-    private static HttpResponse<String> post(String url, String session, String json) throws Exception {
+    static HttpResponse<String> post(String url, String session, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -63,7 +63,7 @@ class McpFolderTest {
         return OperateFixture.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String initialize(String url) throws Exception {
+    static String initialize(String url) throws Exception {
         HttpResponse<String> init = post(url, null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
         assertThat(init.statusCode()).isEqualTo(200);

@@ -41,7 +41,7 @@ final class OperateFixture {
     static final int REST_PORT = freePort();
     static final int MCP_PORT = freePort();
 
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -69,7 +69,7 @@ class RequestLogTest {
             assertThat(OperateFixture.eventually(5, () -> OperateFixture.text(log).contains("request_id=req-42"))).isTrue();
             String line = OperateFixture.text(log).lines().filter(l -> l.contains("request_id=req-42")).findFirst().orElseThrow();
             assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ INFO request request_id=req-42 adapter=rest"
-                    + " unit=alpha-rest\\S* method=GET path=/alpha/items/5 status=201 upstream_status=201 duration_ms=\\d+\\.\\d");
+                    + " unit=\"GET /alpha/items/\\{id}\" method=GET path=/alpha/items/5 status=201 upstream_status=201 duration_ms=\\d+\\.\\d");
             assertThat(OperateFixture.text(log)).contains("INFO mounted file=").doesNotContain(OperateFixture.SECRET);
         }
     }
@@ -95,13 +95,28 @@ class RequestLogTest {
             assertThat(first.path("level").asText()).isEqualTo("info");
             assertThat(first.path("request_id").asText()).isEqualTo("req-42");
             assertThat(first.path("adapter").asText()).isEqualTo("rest");
-            assertThat(first.path("unit").asText()).startsWith("alpha-rest");
+            assertThat(first.path("unit").asText()).isEqualTo("GET /alpha/items/{id}");
             assertThat(first.path("upstream_status").asText()).isEqualTo("503");
             assertThat(first.path("duration_ms").asText()).matches("\\d+\\.\\d");
             JsonNode missing = lines.get(1);
             assertThat(missing.path("status").asText()).isEqualTo("404");
             assertThat(missing.path("unit").asText()).isEqualTo("-");
             assertThat(missing.path("upstream_status").asText()).isEqualTo("-");
+            assertThat(OperateFixture.text(log)).doesNotContain(OperateFixture.SECRET);
+
+            // MCP: one line per JSON-RPC request, the tool as unit.
+            String mcp = "http://127.0.0.1:" + session.fleet().mcpServers().get(0).port() + "/mcp";
+            String id = McpFolderTest.initialize(mcp);
+            McpFolderTest.post(mcp, id, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"alpha-get-item\",\"arguments\":{\"id\":\"9\"}}}");
+            assertThat(OperateFixture.eventually(5, () -> OperateFixture.text(log).contains("alpha-get-item"))).isTrue();
+            JsonNode tool = json.readTree(OperateFixture.text(log).lines().filter(l -> l.contains("alpha-get-item"))
+                    .findFirst().orElseThrow());
+            assertThat(tool.path("adapter").asText()).isEqualTo("mcp");
+            assertThat(tool.path("method").asText()).isEqualTo("tools/call");
+            assertThat(tool.path("status").asText()).isEqualTo("tool-error"); // the upstream said 503
+            assertThat(tool.path("upstream_status").asText()).isEqualTo("503");
+            assertThat(tool.path("request_id").asText()).isNotBlank();
             assertThat(OperateFixture.text(log)).doesNotContain(OperateFixture.SECRET);
         }
     }

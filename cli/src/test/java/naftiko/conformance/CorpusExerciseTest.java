@@ -254,6 +254,33 @@ class CorpusExerciseTest {
         }
     }
 
+    private static final String USERS = """
+            [{"id":"u-1","name":"Ada Lovelace","email":"ada@example.org"},
+             {"id":"u-2","name":"Grace Hopper","email":"grace@example.org"}]""";
+
+    @Test
+    void xmlAndCsvUpstreamsAnswerMappedJsonThroughRest() throws Exception {
+        try (FixtureCalls f = new FixtureCalls(R + "formats/xml-capability.yaml")) {
+            f.upstream.answer(Reply.text(200, "application/xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <response><root count="2">
+                      <user><id>u-1</id><name>Ada Lovelace</name><email>ada@example.org</email></user>
+                      <user><id>u-2</id><name>Grace Hopper</name><email>grace@example.org</email></user>
+                    </root></response>"""));
+            assertThat(json(f.restOk("test-xml", "GET", "/xml/users", null))).isEqualTo(json(USERS));
+            Recorded r = f.upstream.single();
+            assertThat(r.method() + " " + r.target()).isEqualTo("GET /api/users");
+            assertThat(r.headers().get("user-agent")).as("the file's header parameter, alone")
+                    .containsExactly("Naftiko/1.0.0-alpha2");
+        }
+        try (FixtureCalls f = new FixtureCalls(R + "formats/csv-capability.yaml")) {
+            f.upstream.answer(Reply.text(200, "text/csv", "id,name,email\r\nu-1,Ada Lovelace,ada@example.org\r\n"
+                    + "u-2,\"Grace Hopper\",grace@example.org\r\n"));
+            assertThat(json(f.restOk("test-csv", "GET", "/csv/users", null))).isEqualTo(json(USERS));
+            assertThat(f.take()).containsExactly("GET /api/users");
+        }
+    }
+
     @Test
     void skillFixtureRestOperationRuns() throws Exception {
         try (FixtureCalls f = new FixtureCalls(R + "skill-capability.yaml")) {

@@ -187,6 +187,21 @@ class TutorialTest {
     }
 
     @Test
+    void step7AFailingStepStopsTheUnitAndIsNamed() throws Exception {
+        McpClient mcp = start("step-7-shipyard-orchestrated-lookup.yml", true);
+        shipyard.upstream.answer(r -> r.path().equals("/crew") ? naftiko.engine.testing.FakeUpstream.Reply.json(503, "{\"down\":true}")
+                : naftiko.engine.testing.FakeUpstream.Reply.json(200, Shipyard.SHIP));
+        JsonNode result = mcp.callTool("get-ship-with-crew", Map.of("imo", "IMO-9321483"));
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(result.at("/content/0/text").asText()).contains("list-crew").contains("503");
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(served.url("shipyard-api")
+                + "/ships/IMO-9321483/crew")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains("list-crew");
+        assertThat(shipyard.take()).containsExactly("GET /ships/IMO-9321483", "GET /crew", "GET /ships/IMO-9321483", "GET /crew");
+    }
+
+    @Test
     void step8ServesToolsAndTheirSkillGroups() throws Exception {
         McpClient mcp = start("step-8-shipyard-skill-groups.yml", true);
         readTools(mcp, true);

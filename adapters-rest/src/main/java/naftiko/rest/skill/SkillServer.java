@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import naftiko.engine.auth.InboundAuth;
 import naftiko.engine.run.ExposureServer;
+import naftiko.rest.chain.AuthHandler;
 import naftiko.rest.chain.RequestIdHandler;
 import naftiko.rest.problem.Problem;
 import naftiko.rest.problem.ProblemWriter;
@@ -40,12 +42,13 @@ public final class SkillServer implements ExposureServer, HttpHandler {
     private volatile Undertow undertow;
     private volatile int boundPort = -1;
 
-    SkillServer(String namespace, SkillCatalog catalog, String address, int port) {
+    SkillServer(String namespace, SkillCatalog catalog, InboundAuth auth, String address, int port) {
         this.namespace = namespace;
         this.catalog = catalog;
         this.address = address;
         this.requestedPort = port;
-        this.graceful = new GracefulShutdownHandler(new RequestIdHandler(this));
+        HttpHandler chain = auth == null ? this : new AuthHandler(auth, this); // same inbound auth as REST
+        this.graceful = new GracefulShutdownHandler(new RequestIdHandler(chain));
     }
 
     public String namespace() {

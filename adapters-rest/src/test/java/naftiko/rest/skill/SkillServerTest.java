@@ -225,16 +225,32 @@ class SkillServerTest {
         assertThat(voyage.at("/tools/0/invocationRef/mode").asText()).isEqualTo("mcp");
     }
 
-    @Test
-    void refusesAuthenticationItCannotEnforce() throws IOException {
+    private Path withAuthentication(String yaml) throws IOException {
         Path file = tmp.resolve("auth.yaml");
         Files.writeString(file, Files.readString(resource("skill-capability.yaml")).replace(
-                "      namespace: \"orders-skills\"\n",
-                "      namespace: \"orders-skills\"\n      authentication:\n        type: bearer\n        token: x\n"));
-        LoadResult loaded = SpecLoader.load(file);
+                "      namespace: \"orders-skills\"\n", "      namespace: \"orders-skills\"\n" + yaml));
+        return file;
+    }
+
+    @Test
+    void enforcesTheExposureAuthentication() throws Exception {
+        SkillServer server = serve(withAuthentication("      authentication:\n        type: bearer\n        token: s3cret\n"));
+        HttpResponse<byte[]> anonymous = get(server, "/skills");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"orders-skills\"");
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/skills"))
+                .header("Authorization", "Bearer s3cret").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAuthenticationItCannotEnforce() throws IOException {
+        LoadResult loaded = SpecLoader.load(withAuthentication(
+                "      authentication:\n        type: digest\n        username: u\n        password: p\n"));
         Capability capability = CapabilityPlanner.plan(loaded.spec(), new EngineOptions(Map.of(), Map.of(), Map.of(),
                 true, EngineOptions.DEFAULT_CONNECT_TIMEOUT, EngineOptions.DEFAULT_REQUEST_TIMEOUT));
         assertThatThrownBy(() -> SkillServers.create(capability, ServeOptions.defaults()))
-                .hasMessageContaining("orders-skills").hasMessageContaining("authentication");
+                .hasMessageContaining("orders-skills").hasMessageContaining("digest");
     }
 }

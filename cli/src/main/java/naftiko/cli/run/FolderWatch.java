@@ -94,6 +94,7 @@ public final class FolderWatch implements AutoCloseable {
 
     private void loop() {
         long lastScan = 0;
+        long pendingSince = 0;
         Map<Path, CapabilityFiles.Seen> pending = null;
         while (running) {
             boolean event = waitForEvent(pending != null ? SETTLE_MS : 250);
@@ -104,7 +105,9 @@ public final class FolderWatch implements AutoCloseable {
             Map<Path, CapabilityFiles.Seen> seen = scan(folders, files);
             if (seen.equals(applied)) {
                 pending = null;
-            } else if (pending != null && seen.equals(pending)) {
+            } else if (seen.equals(pending)) {
+                // Unchanged since it was first seen, at least SETTLE_MS ago: the writer is done.
+                if (now - pendingSince < TimeUnit.MILLISECONDS.toNanos(SETTLE_MS)) continue;
                 Set<Path> changed = diff(applied, seen);
                 applied = seen;
                 pending = null;
@@ -115,6 +118,7 @@ public final class FolderWatch implements AutoCloseable {
                 }
             } else {
                 pending = seen; // not settled yet: look again shortly
+                pendingSince = now;
             }
         }
     }

@@ -51,9 +51,12 @@ public final class Reloader implements Consumer<Set<Path>> {
                 rejected(load, had);
                 continue;
             }
-            load.diagnostics().forEach(d -> diagnostic(LogLevel.WARN, p, d));
+            long warnings = load.diagnostics().size();
+            load.diagnostics().forEach(d -> diagnostic(warnings > 3 ? LogLevel.DEBUG : LogLevel.WARN, p, d));
             fleet.put(p, load.capability());
-            EventLog.event(LogLevel.INFO, had ? "remounted" : "mounted", fields(p, load.capability()));
+            Map<String, Object> f = fields(p, load.capability());
+            if (!load.diagnostics().isEmpty()) f.put("warnings", load.diagnostics().size());
+            EventLog.event(LogLevel.INFO, had ? "remounted" : "mounted", f);
         }
         applied(fleet.apply());
     }

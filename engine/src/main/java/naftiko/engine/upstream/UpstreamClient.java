@@ -89,7 +89,10 @@ public final class UpstreamClient {
         // plain http: no h2c upgrade attempt (extra Upgrade headers confuse some servers); https negotiates h2 by ALPN
         if ("http".equalsIgnoreCase(uri.getScheme())) b.version(HttpClient.Version.HTTP_1_1);
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
-        b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
+        // A User-Agent the file sets (a header parameter) wins over ours; never send two.
+        if (r.headers().keySet().stream().noneMatch("user-agent"::equalsIgnoreCase)) {
+            b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
+        }
         if (requestId != null && !requestId.isBlank()) b.setHeader("X-Request-Id", requestId);
         r.headers().forEach((name, values) -> {
             if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) return;
