@@ -21,8 +21,9 @@ import naftiko.engine.run.ExposureServer;
 import naftiko.engine.spec.Diagnostic;
 
 /**
- * The control port of one {@code naftiko run}: {@code --control-port} wins, else the first
- * capability declaring {@code exposes: type: control}. The Prometheus recorder exists from the
+ * The control port of one {@code naftiko run}: the first capability declaring {@code exposes: type: control}
+ * (its port and address moved by {@code --control-port} / {@code --control-address}; its authentication and
+ * management flags kept), else {@code --control-port} alone with every endpoint on. The Prometheus recorder exists from the
  * start, because units and upstream calls resolve their probes when they are planned.
  */
 final class ControlPlane implements AutoCloseable {
@@ -63,20 +64,23 @@ final class ControlPlane implements AutoCloseable {
      */
     List<String> start(List<Capability> capabilities, PrintStream err) {
         ControlEndpoint endpoint = null;
-        if (flagPort != null) {
-            endpoint = ControlEndpoint.ofFlags(flagAddress, flagPort);
-        } else {
-            for (Capability c : capabilities) {
-                ControlEndpoint e = c.controlEndpoint();
-                if (e == null) continue;
-                if (endpoint == null) {
-                    endpoint = flagAddress == null ? e : new ControlEndpoint(flagAddress, e.port(), e.auth(), e.health(),
-                            e.info(), e.metrics(), e.pos());
-                } else if (e.port() != endpoint.port()) {
-                    err.println("naftiko run: " + e.pos() + ": a second control exposure (port " + e.port()
-                            + ") is ignored; one control port serves every capability (port " + endpoint.port() + ")");
-                }
+        for (Capability c : capabilities) {
+            ControlEndpoint e = c.controlEndpoint();
+            if (e == null) continue;
+            if (endpoint == null) {
+                endpoint = e;
+            } else if (e.port() != endpoint.port()) {
+                err.println("naftiko run: " + e.pos() + ": a second control exposure (port " + e.port()
+                        + ") is ignored; one control port serves every capability (port " + endpoint.port() + ")");
             }
+        }
+        if (endpoint == null && flagPort != null) {
+            endpoint = ControlEndpoint.ofFlags(flagAddress, flagPort);
+        } else if (endpoint != null && (flagPort != null || flagAddress != null)) {
+            // the flags move the file's control port; its authentication and management flags still apply
+            endpoint = new ControlEndpoint(flagAddress != null ? flagAddress : endpoint.address(),
+                    flagPort != null ? flagPort : endpoint.port(), endpoint.auth(), endpoint.health(), endpoint.info(),
+                    endpoint.metrics(), endpoint.pos());
         }
         if (endpoint == null) return List.of();
         server = new ControlServer(endpoint, metrics);

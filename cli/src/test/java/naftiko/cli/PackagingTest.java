@@ -1,7 +1,6 @@
 package naftiko.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import naftiko.rest.RestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The runnable jar's promises: version, bundled capabilities by name from any folder, list, JVM defaults. */
@@ -109,20 +107,5 @@ class PackagingTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(output).contains("common-pool-parallelism=2");
-    }
-
-    @Test
-    void theShadedJarRunsFromAnotherFolder(@TempDir Path dir) throws Exception {
-        Path jar = Path.of(System.getProperty("naftiko.repo.root", ".."), "cli", "target", "naftiko.jar");
-        assumeThat(Files.isRegularFile(jar)).as("cli/target/naftiko.jar is built by mvn package").isTrue();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (Map.Entry<String, String> c : Map.of("--version", "naftiko ", "list", "posthog-task-runs  PostHog API — task-runs")
-                .entrySet()) {
-            Process p = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), c.getKey())
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith(c.getValue());
-            assertThat(p.exitValue()).isEqualTo(0);
-        }
     }
 }
