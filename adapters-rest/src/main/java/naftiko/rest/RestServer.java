@@ -22,16 +22,22 @@ import naftiko.rest.route.RouteTable;
 
 /**
  * One Undertow server for one {@code exposes: rest}. The handler chain is, outermost first:
- * graceful shutdown → request id → problem rendering → inbound auth → routing → 100-continue →
- * body reading → dispatch to the unit.
+ * request id → graceful shutdown (503 once stopping) → problem rendering → inbound auth → routing →
+ * 100-continue → body reading → dispatch to the unit.
  */
 public final class RestServer implements ExposureServer {
+
+    /** Gateway defaults: bounded request heads, no connection held by a client that sends nothing. */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final int REQUEST_PARSE_TIMEOUT_MS = 30_000;
+    private static final int IDLE_TIMEOUT_MS = 60_000;
 
     private final RestEndpoint endpoint;
     private final String address;
     private final int requestedPort;
     private final RouteTable routes;
     private final GracefulShutdownHandler graceful;
+    private final HttpHandler root;
     private volatile Undertow undertow;
     private volatile int boundPort = -1;
 
@@ -47,8 +53,8 @@ public final class RestServer implements ExposureServer {
         handler = new RoutingHandler(routes, handler);
         if (endpoint.auth() != null) handler = new AuthHandler(endpoint.auth(), handler);
         handler = new ProblemHandler(handler);
-        handler = new RequestIdHandler(handler);
         this.graceful = new GracefulShutdownHandler(handler);
+        this.root = new RequestIdHandler(graceful);
     }
 
     public String namespace() {
@@ -83,7 +89,10 @@ public final class RestServer implements ExposureServer {
                 .setIoThreads(ioThreads)
                 .setWorkerThreads(2) // nothing blocks: the worker pool only serves Undertow internals
                 .setServerOption(UndertowOptions.DECODE_URL, false) // we decode per segment, after splitting
-                .setHandler(graceful)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, REQUEST_PARSE_TIMEOUT_MS) // slow headers
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MS) // idle keep-alive
+                .setHandler(root)
                 .build();
         try {
             server.start();
@@ -114,8 +123,9 @@ public final class RestServer implements ExposureServer {
     public synchronized void stop(Duration grace) {
         Undertow server = undertow;
         if (server == null) return;
-        server.getListenerInfo().forEach(Undertow.ListenerInfo::suspend); // stop accepting
-        graceful.shutdown(); // requests on open connections now get 503
+        // New requests now get 503. (Suspending the listener would also close the open connections,
+        // in-flight requests included, so the socket stays bound until they are done.)
+        graceful.shutdown();
         try {
             graceful.awaitShutdown(Math.max(0, grace == null ? 0 : grace.toMillis()));
         } catch (InterruptedException e) {

@@ -95,6 +95,31 @@ class RestServerTest {
     }
 
     @Test
+    void malformedPathEscapeIs400() throws Exception {
+        // java.net.http refuses to send such a URI, so this one goes over a raw socket.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /v1/projects/%zz/runs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // Undertow's request parser answers before any handler (RouteTableTest covers our own check).
+            assertThat(response).startsWith("HTTP/1.1 400 ");
+        }
+        assertThat(list.calls).isEmpty();
+    }
+
+    @Test
+    void noContentOutcomeHasNoBodyNorContentType() throws Exception {
+        get.script((a, c) -> CompletableFuture.completedFuture(Outcome.raw(204, "application/json", new byte[0],
+                Map.of("retry-after", List.of("5")))));
+        HttpResponse<String> r = server.send("GET", "/v1/projects/42/runs/r9");
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.headers().firstValue("content-type")).isEmpty();
+        assertThat(r.headers().firstValue("retry-after")).hasValue("5");
+    }
+
+    @Test
     void wrongMethodIs405WithAllow() throws Exception {
         HttpResponse<String> r = server.send("DELETE", "/v1/projects/42/runs/r9");
         assertProblem(r, 405, "method-not-allowed");
@@ -108,6 +133,24 @@ class RestServerTest {
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.headers().firstValue("allow")).hasValue("GET, HEAD, OPTIONS");
         assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void headOnAnUnknownPathIs404WithoutABody() throws Exception {
+        HttpResponse<String> r = server.send("HEAD", "/nope");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void repeatedUpstreamHeadersAreAllRelayed() throws Exception {
+        get.script((a, c) -> CompletableFuture.completedFuture(Outcome.raw(200, "text/plain", "x".getBytes(),
+                Map.of("link", List.of("<a>; rel=\"next\"", "<b>; rel=\"last\""), "x-request-id", List.of("upstream-id")))));
+        HttpResponse<String> r = server.send(server.request("/v1/projects/42/runs/r9").header("X-Request-Id", "mine").GET().build());
+        assertThat(r.headers().allValues("link")).containsExactly("<a>; rel=\"next\"", "<b>; rel=\"last\"");
+        assertThat(r.headers().allValues("x-request-id")).containsExactly("mine");
+        assertThat(r.headers().firstValue("content-type")).hasValue("text/plain");
     }
 
     @Test
@@ -148,7 +191,18 @@ class RestServerTest {
     @Test
     void unexpectedExceptionsAre500WithoutMessageOrStackTrace() throws Exception {
         get.script((a, c) -> { throw new IllegalStateException("secret-token-123 leaked"); });
-        HttpResponse<String> r = server.send("GET", "/v1/projects/42/runs/r9");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        naftiko.rest.problem.FailureLog.redirect(new java.io.PrintStream(log, true, "UTF-8"));
+        HttpResponse<String> r;
+        try {
+            r = server.send("GET", "/v1/projects/42/runs/r9");
+        } finally {
+            naftiko.rest.problem.FailureLog.redirect(null);
+        }
+        String logged = log.toString("UTF-8");
+        assertThat(logged).contains("java.lang.IllegalStateException").contains(r.headers().firstValue("x-request-id").orElseThrow())
+                .doesNotContain("secret-token-123");
+        assertThat(logged.lines().filter(l -> l.startsWith("naftiko rest:")).count()).isEqualTo(1);
         JsonNode p = assertProblem(r, 500, "internal-error");
         assertThat(r.body()).doesNotContain("secret-token-123").doesNotContain("IllegalStateException")
                 .doesNotContain("at naftiko");

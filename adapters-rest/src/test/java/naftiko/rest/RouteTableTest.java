@@ -54,6 +54,24 @@ class RouteTableTest {
     }
 
     @Test
+    void placeholdersInsideASegmentMatchAroundTheirLiterals() {
+        RouteTable t = RouteTable.compile(List.of(
+                route("GET", "/files/{name}.{{ext}}", get),
+                route("GET", "/files/{id}", list)));
+        Resolution r = t.resolve("GET", "/files/report.final.json");
+        assertThat(r.route().unit()).isSameAs(get);
+        assertThat(r.variables()).isEqualTo(Map.of("name", "report", "ext", "final.json"));
+        assertThat(r.template()).isEqualTo("/files/{name}.{ext}");
+        assertThat(t.resolve("GET", "/files/readme").route().unit()).isSameAs(list);
+    }
+
+    @Test
+    void malformedEscapeIsABadPath() {
+        assertThat(table.resolve("GET", "/v1/projects/%zz/runs").kind()).isEqualTo(Resolution.Kind.BAD_PATH);
+        assertThat(table.resolve("GET", "/v1/projects/%4/runs").kind()).isEqualTo(Resolution.Kind.BAD_PATH);
+    }
+
+    @Test
     void wrongMethodListsAllowedMethodsWithHeadAndOptions() {
         Resolution r = table.resolve("DELETE", "/v1/projects/42/runs/r9");
         assertThat(r.kind()).isEqualTo(Resolution.Kind.METHOD_NOT_ALLOWED);

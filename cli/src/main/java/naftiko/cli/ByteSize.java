@@ -31,6 +31,8 @@ public final class ByteSize implements ITypeConverter<Long> {
             case 'g' -> base * base * base;
             default -> 1;
         };
-        return Math.multiplyExact(n, factor);
+        long bytes = Math.multiplyExact(n, factor);
+        if (bytes < 1) throw new TypeConversionException("a size must be at least 1 byte");
+        return bytes;
     }
 }

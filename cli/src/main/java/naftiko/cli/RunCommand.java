@@ -60,8 +60,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stdio", description = "Serve the MCP exposure over stdin/stdout (human output then goes to stderr).")
     boolean stdio;
 
+    /** Kept strongly reachable: java.util.logging forgets levels of collected loggers. */
+    private static final List<java.util.logging.Logger> QUIETED = List.of(
+            java.util.logging.Logger.getLogger("io.undertow"), java.util.logging.Logger.getLogger("org.xnio"));
+
     @Override
     public Integer call() {
+        // Undertow and XNIO announce start/stop at INFO; warnings and errors still reach stderr.
+        QUIETED.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         PrintStream human = stdio ? System.err : System.out; // stdout belongs to the MCP protocol then
         RunSession session;
         try {

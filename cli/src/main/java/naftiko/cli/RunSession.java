@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import naftiko.engine.bind.EnvFile;
 import naftiko.engine.run.Capability;
 import naftiko.engine.run.CapabilityPlanner;
 import naftiko.engine.run.EngineOptions;
@@ -20,6 +21,7 @@ import naftiko.engine.spec.SpecLoader;
 import naftiko.mcp.McpServers;
 import naftiko.rest.RestServer;
 import naftiko.rest.RestServers;
+import naftiko.rest.skill.SkillServers;
 
 /**
  * The servers of one {@code naftiko run}: load and plan every file, create the REST then the MCP
@@ -81,15 +83,31 @@ final class RunSession implements AutoCloseable {
             });
         }
         for (Capability c : capabilities) {
-            if (c.mcp().isEmpty()) continue;
+            if (c.mcp() == null || c.mcp().isEmpty()) continue;
             try {
                 List<ExposureServer> m = McpServers.create(c, serve);
                 servers.addAll(m);
                 mcp.addAll(m);
-            } catch (UnsupportedOperationException e) {
-                err.println("naftiko run: MCP exposures of '" + c.name() + "' are not served by this build");
+            } catch (RuntimeException e) {
+                err.println("naftiko run: " + oneLine(e));
+                throw new Abort(2);
             }
         }
+        // With an MCP exposure on stdio, stdout carries the protocol: human lines go to stderr.
+        boolean stdio = serve.stdio() || capabilities.stream().anyMatch(c -> c.mcp() != null
+                && c.mcp().stream().anyMatch(e -> "stdio".equalsIgnoreCase(e.transport())));
+        if (stdio) out = err;
+        // Skill catalogs (SPEC.md §15), after MCP: read-only, they only point at the units above.
+        List<ExposureServer> skill = new ArrayList<>();
+        for (Capability c : capabilities) {
+            try {
+                skill.addAll(SkillServers.create(c, serve));
+            } catch (IllegalArgumentException e) {
+                err.println("naftiko run: " + e.getMessage());
+                throw new Abort(2);
+            }
+        }
+        servers.addAll(skill);
         RunSession session = new RunSession(servers, serve);
         List<ExposureServer> started = new ArrayList<>();
         for (ExposureServer s : servers) {
@@ -104,6 +122,7 @@ final class RunSession implements AutoCloseable {
         }
         for (RestServer r : rest) r.describe().forEach(out::println);
         for (ExposureServer m : mcp) m.describe().forEach(out::println);
+        for (ExposureServer k : skill) k.describe().forEach(out::println);
         if (servers.isEmpty()) {
             out.println("naftiko ready: no REST or MCP exposure to serve");
         } else if (rest.isEmpty()) {

@@ -22,9 +22,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Check capability files without running them: YAML syntax, the 1.0.0-alpha2 shape, references,",
-            "namespaces, ports, placeholders and templates. Tolerated deviations (REAL-WORLD.md) are warnings.",
-            "Directories are searched recursively for *.yaml/*.yml files whose first key is 'naftiko'."
+            "Check capability files without running them: YAML syntax, the 1.0.0-alpha2 shape, references, "
+                    + "namespaces, ports, placeholders and templates. Tolerated deviations from the schema are warnings "
+                    + "(errors with --strict).",
+            "",
+            "Directories are searched recursively for *.yaml/*.yml files whose first key is 'naftiko'. "
+                    + "Text output: path:LINE:COL: error|warning [rule] message (hint), then a summary line."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no errors", "1:at least one error", "2:usage error (unknown option, missing path)"})

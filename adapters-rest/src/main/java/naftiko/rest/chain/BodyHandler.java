@@ -40,7 +40,7 @@ public final class BodyHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         RequestState state = RequestState.of(exchange);
         Receiver receiver = exchange.getRequestReceiver();
-        receiver.setMaxBufferSize((int) Math.min(Integer.MAX_VALUE, Math.max(0, maxBodyBytes)));
+        receiver.setMaxBufferSize((int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBodyBytes))); // 0 would mean unlimited
         receiver.receiveFullBytes((ex, body) -> received(ex, state, body), (ex, e) -> failed(ex, state, e));
     }
 

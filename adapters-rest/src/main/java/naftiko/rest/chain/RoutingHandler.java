@@ -28,6 +28,8 @@ public final class RoutingHandler implements HttpHandler {
         Resolution r = table.resolve(method, path);
         switch (r.kind()) {
             case NOT_FOUND -> ProblemWriter.send(exchange, Problem.notFound(method, path), state.requestId());
+            case BAD_PATH -> ProblemWriter.send(exchange,
+                    Problem.badRequest("The path has a malformed percent-escape: " + path + "."), state.requestId());
             case METHOD_NOT_ALLOWED -> {
                 exchange.getResponseHeaders().put(Headers.ALLOW, r.allow());
                 if (Methods.OPTIONS.equals(exchange.getRequestMethod())) {

@@ -15,7 +15,8 @@ import naftiko.engine.run.RestEndpoint.RestRoute;
 public record Resolution(Kind kind, RestRoute route, String template, Map<String, String> variables,
                          String pathRemainder, String allow) {
 
-    public enum Kind { FOUND, NOT_FOUND, METHOD_NOT_ALLOWED }
+    /** BAD_PATH: a malformed percent-escape in the path. */
+    public enum Kind { FOUND, NOT_FOUND, METHOD_NOT_ALLOWED, BAD_PATH }
 
     static Resolution found(RestRoute route, String template, Map<String, String> variables, String remainder) {
         return new Resolution(Kind.FOUND, route, template, variables, remainder, null);
@@ -23,6 +24,10 @@ public record Resolution(Kind kind, RestRoute route, String template, Map<String
 
     static Resolution notFound() {
         return new Resolution(Kind.NOT_FOUND, null, null, Map.of(), null, null);
+    }
+
+    static Resolution badPath() {
+        return new Resolution(Kind.BAD_PATH, null, null, Map.of(), null, null);
     }
 
     static Resolution methodNotAllowed(String allow) {

@@ -55,7 +55,7 @@ public final class RouteTable {
         try {
             decoded = raw.stream().map(PercentDecoding::decodePathSegment).toList();
         } catch (IllegalArgumentException e) {
-            return Resolution.notFound();
+            return Resolution.badPath();
         }
         Set<String> allowed = new LinkedHashSet<>();
         boolean known = false;

@@ -39,6 +39,8 @@ public final class Redactor {
     public String redactHeader(String name, String value, Set<String> extraCredentialHeaders) {
         String n = name.toLowerCase(Locale.ROOT);
         if (CREDENTIAL_HEADERS.contains(n) || extraCredentialHeaders.contains(n)) {
+            // dry-run placeholders of unset variables are not secrets: showing them says what to set
+            if (value.matches("(\\S+ )?<unset:[A-Za-z0-9_.-]+>")) return value;
             if (n.endsWith("authorization")) {
                 int sp = value.indexOf(' ');
                 return sp > 0 ? value.substring(0, sp) + " " + MASK : MASK;

@@ -21,9 +21,10 @@ public final class Template {
         }
     }
 
-    private static final Pattern MUSTACHE = Pattern.compile("\\{\\{\\{?\\s*([^{}\\s]+)\\s*}?}}");
+    /** {@code {{{x}}}} only as a whole, so {@code {"a": {{x}}}} keeps its closing brace. */
+    private static final Pattern MUSTACHE = Pattern.compile("\\{\\{\\{\\s*([^{}\\s]+)\\s*}}}|\\{\\{\\s*([^{}\\s]+)\\s*}}");
     /** Consumed paths also accept OpenAPI-style single braces (REAL-WORLD item 12). */
-    private static final Pattern PATH = Pattern.compile("\\{\\{\\{?\\s*([^{}\\s]+)\\s*}?}}|\\{([A-Za-z0-9_.-]+)}");
+    private static final Pattern PATH = Pattern.compile("\\{\\{\\{\\s*([^{}\\s]+)\\s*}}}|\\{\\{\\s*([^{}\\s]+)\\s*}}|\\{([A-Za-z0-9_.-]+)}");
 
     private final String source;
     private final List<Part> parts;
@@ -48,7 +49,8 @@ public final class Template {
         int last = 0;
         while (m.find()) {
             if (m.start() > last) parts.add(new Part(text.substring(last, m.start()), null));
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String name = null;
+            for (int g = 1; g <= m.groupCount() && name == null; g++) name = m.group(g);
             parts.add(new Part(null, name));
             last = m.end();
         }

@@ -81,11 +81,10 @@ public final class CapabilityPlanner {
                 if (r.inputParameters() != null) inputs.addAll(r.inputParameters());
                 if (res.inputParameters() != null) inputs.addAll(res.inputParameters());
                 if (op.inputParameters() != null) inputs.addAll(op.inputParameters());
-                String name = op.name() != null ? op.name() : method + " " + res.path();
-                Unit unit = compiler.compile(new UnitCompiler.Declaration("rest", r.namespace(), name,
+                Unit unit = compiler.compile(new UnitCompiler.Declaration("rest", r.namespace(), op.name(),
                         op.label() != null ? op.label() : res.label(),
                         op.description() != null ? op.description() : res.description(),
-                        inputs, null, op.execution(), op.pos()));
+                        inputs, null, op.execution(), op.pos(), method + " " + res.path()));
                 routes.add(new RestEndpoint.RestRoute(res.path(), method, unit, false));
             }
             if (res.forward() != null) {

@@ -25,7 +25,13 @@ import naftiko.engine.upstream.RequestTemplate;
 final class UnitCompiler {
     /** What every kind of unit declares, whatever its adapter. */
     record Declaration(String kind, String namespace, String name, String title, String description,
-                       List<ExposedParameter> inputs, McpTool.Hints hints, Execution execution, SourcePos pos) {}
+                       List<ExposedParameter> inputs, McpTool.Hints hints, Execution execution, SourcePos pos,
+                       String fallbackName) {
+        Declaration(String kind, String namespace, String name, String title, String description,
+                    List<ExposedParameter> inputs, McpTool.Hints hints, Execution execution, SourcePos pos) {
+            this(kind, namespace, name, title, description, inputs, hints, execution, pos, null);
+        }
+    }
 
     /** Body and contract, before wrapping into a unit (aggregate functions reuse them). */
     record Compiled(ExecutionBody body, InputContract contract, OutputShaper shaper, boolean jsonBody,
@@ -47,6 +53,7 @@ final class UnitCompiler {
             if (description == null || description.isBlank()) description = c.function().description();
             hints = derivedHints(c.function().semantics(), hints);
         }
+        if (name == null || name.isBlank()) name = d.fallbackName();
         return new CompiledUnit(name, d.title(), description, c.contract(),
                 c.shaper() == null ? null : c.shaper().outputSchema(), hints, d.pos(), c.body(), c.jsonBody());
     }
@@ -71,8 +78,15 @@ final class UnitCompiler {
             case REF: {
                 Aggregate.Function fn = planning.function(ex.ref(), ex.refPos() != null ? ex.refPos() : d.pos());
                 String aggNs = ex.ref().substring(0, ex.ref().lastIndexOf('.'));
+                // SPEC §9.4: when the function's outputs yield nothing, the unit's own outputs apply
+                Execution fx = fn.execution();
+                if (fx != null && ex.outputParameters() != null && !ex.outputParameters().isEmpty()) {
+                    List<OutputParameter> outs = new ArrayList<>(fx.outputParameters() == null ? List.of() : fx.outputParameters());
+                    outs.addAll(ex.outputParameters());
+                    fx = new Execution(fx.call(), fx.callPos(), fx.with(), fx.steps(), fx.mappings(), fx.ref(), fx.refPos(), outs);
+                }
                 Compiled inner = compileBody(new Declaration("aggregate", aggNs, fn.name(), null, fn.description(),
-                        fn.inputParameters(), null, fn.execution(), fn.pos()));
+                        fn.inputParameters(), null, fx, fn.pos()));
                 InputContract contract = !declared.isEmpty() ? new InputContract(declared) : inner.contract();
                 return new Compiled(new RefBody(ex.ref(), with, inner.body(), planning.binds()), contract,
                         inner.shaper(), inner.jsonBody() || declared.stream().anyMatch(i -> "body".equals(i.in())), fn);

@@ -14,8 +14,12 @@ final class MockValues {
             case "number", "integer" -> {
                 try {
                     BigDecimal d = new BigDecimal(text.trim());
-                    return d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0
-                            ? f.numberNode(d.toBigIntegerExact()) : f.numberNode(d);
+                    if (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0) {
+                        java.math.BigInteger i = d.toBigIntegerExact();
+                        return i.bitLength() < 32 ? f.numberNode(i.intValue())
+                                : i.bitLength() < 64 ? f.numberNode(i.longValue()) : f.numberNode(i);
+                    }
+                    return f.numberNode(d.doubleValue());
                 } catch (NumberFormatException | ArithmeticException e) {
                     return f.textNode(text);
                 }

@@ -11,6 +11,7 @@ public final class Rules {
     public static final String FILE_TOO_LARGE = "file-too-large";
     public static final String YAML_SYNTAX = "yaml-syntax";
     public static final String YAML_LIMIT = "yaml-limit";
+    public static final String LOADER_FAILURE = "loader-failure";
     public static final String ROOT_NOT_MAPPING = "root-not-mapping";
     public static final String DUPLICATE_KEY = "duplicate-key";
 
@@ -43,6 +44,7 @@ public final class Rules {
     public static final String UNDECLARED_BIND_VARIABLE = "undeclared-bind-variable";
     public static final String UNDECLARED_VARIABLE = "undeclared-variable";
     public static final String NO_EXPOSES = "no-exposes";
+    public static final String AMBIGUOUS_INPUT_NAME = "ambiguous-input-name";
 
     // Leniency (REAL-WORLD.md A/B): warnings by default, errors under --strict
     public static final String UNKNOWN_FIELD = "unknown-field";

@@ -24,8 +24,12 @@ public final class SpecLoader {
             Node root = YamlSource.read(file, report);
             if (root != null) spec = DocumentReader.read(root, file, report);
             if (spec != null) Checks.run(spec, report);
-        } catch (RuntimeException | StackOverflowError e) {
-            report.error("loader-failure", "the loader could not process this file (" + e.getClass().getSimpleName() + ")",
+        } catch (StackOverflowError e) {
+            report.error(Rules.YAML_LIMIT, "the document nests too deeply to read", "a capability file nests a few dozen levels at most",
+                    report.fileStart());
+            spec = null;
+        } catch (RuntimeException e) {
+            report.error(Rules.LOADER_FAILURE, "the loader could not process this file (" + e.getClass().getSimpleName() + ")",
                     "please report this file", report.fileStart());
             spec = null;
         }

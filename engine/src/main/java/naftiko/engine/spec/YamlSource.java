@@ -94,7 +94,8 @@ public final class YamlSource {
             return documents.next();
         } catch (MarkedYamlEngineException e) {
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + e.getContextMark().map(mk -> " at line " + (mk.getLine() + 1)).orElse("") + ")";
             report.error(Rules.YAML_SYNTAX, "YAML syntax error: " + problem + context, null,
                     report.pos(e.getProblemMark().orElse(e.getContextMark().orElse(null))));
             return null;
@@ -104,7 +105,11 @@ public final class YamlSource {
             report.error(limit ? Rules.YAML_LIMIT : Rules.YAML_SYNTAX,
                     (limit ? "YAML refused: " : "YAML syntax error: ") + firstLine(msg), null, report.fileStart());
             return null;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            report.error(Rules.YAML_LIMIT, "YAML nesting is too deep to read", "a capability file nests a few dozen levels at most",
+                    report.fileStart());
+            return null;
+        } catch (RuntimeException e) {
             report.error(Rules.YAML_SYNTAX, "YAML could not be parsed: " + e.getClass().getSimpleName(), null, report.fileStart());
             return null;
         }

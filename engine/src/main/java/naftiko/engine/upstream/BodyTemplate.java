@@ -20,7 +20,8 @@ import naftiko.engine.spec.model.RequestBody;
  * A request body template (SPEC.md §5.7) compiled once, rendered per call into bytes with the
  * intended encoding: raw and json render real JSON (a value inside a JSON string is escaped, a
  * structured value outside one is serialised), text/xml/sparql as text (XML-escaped for xml),
- * formUrlEncoded and multipartForm encoded by the runtime.
+ * formUrlEncoded and multipartForm encoded by the runtime. In JSON, an absent value in value
+ * position is {@code null} (required inputs are checked before); inside a JSON string it is an error.
  */
 public final class BodyTemplate {
 
@@ -121,7 +122,12 @@ public final class BodyTemplate {
                 continue;
             }
             JsonNode v = scope.lookup(p.variable());
-            if (v == null || v.isNull()) throw new naftiko.engine.expr.MissingVariableException(p.variable());
+            if (v == null || v.isNull()) {
+                // an absent optional value is JSON null in value position; inside a string it cannot be rendered
+                if (inString) throw new naftiko.engine.expr.MissingVariableException(p.variable());
+                sb.append("null");
+                continue;
+            }
             if (inString) sb.append(ValueText.jsonStringContent(ValueText.of(v)));
             else sb.append(v.isTextual() ? v.textValue() : ValueText.json(v));
         }
@@ -135,8 +141,7 @@ public final class BodyTemplate {
             String sole = t.soleVariable();
             if (sole != null) {
                 JsonNode v = scope.lookup(sole);
-                if (v == null || v.isNull()) throw new naftiko.engine.expr.MissingVariableException(sole);
-                return v;
+                return v == null ? JsonNodeFactory.instance.nullNode() : v;
             }
             return JsonNodeFactory.instance.textNode(t.render(scope));
         }

@@ -16,6 +16,7 @@ public final class Checks {
         UniquenessChecks.run(spec, report);
         ReferenceChecks.run(spec, catalog, units, report);
         ToolNameChecks.run(spec, report);
+        InputNameChecks.run(units, report);
         PlaceholderChecks.run(catalog, units, scope, report);
         TemplateChecks.run(spec, units, scope, report);
         if (spec.isCapability() && spec.capability().exposes().isEmpty()) {

@@ -19,9 +19,9 @@ import naftiko.engine.spec.model.WithEntry;
  * parameter, a {@code with} key, one of its own inputs or route/URI variables (pass-through,
  * REAL-WORLD item 11, names compared kebab/snake-insensitively), an earlier step output or a bind
  * variable. MCP tools without declared inputs derive their schema from the placeholders, so they
- * always can. A REST operation, resource or function that cannot is an error (the request could
- * never be built); an MCP tool with declared inputs only gets a warning (clients may still send
- * the undeclared argument).
+ * always can. The others get a warning, not an error: the rest of the capability still runs, and
+ * a lenient runtime may still find the value in the request (a query parameter, an undeclared MCP
+ * argument); when it cannot, that one unit answers a client error naming the parameter.
  */
 final class PlaceholderChecks {
     private PlaceholderChecks() {}
@@ -71,8 +71,7 @@ final class PlaceholderChecks {
                     + ") cannot be filled by " + u.what() + ": it is not a consumed parameter, a 'with' key, an input or a route variable";
             String hint = "add 'with: {" + placeholder + ": " + (u.namespace() == null ? "<ns>" : u.namespace()) + ".<input>}'"
                     + (u.kind() == UnitView.Kind.REST_OPERATION ? " or a route variable {" + placeholder + "}" : " or declare an input '" + placeholder + "'");
-            if (u.kind() == UnitView.Kind.MCP_TOOL) report.warning(Rules.UNFILLABLE_PLACEHOLDER, message, hint, pos);
-            else report.error(Rules.UNFILLABLE_PLACEHOLDER, message, hint, pos);
+            report.warning(Rules.UNFILLABLE_PLACEHOLDER, message, hint, pos);
         }
     }
 

@@ -21,21 +21,27 @@ final class UniquenessChecks {
 
     private record Declared(String kind, SourcePos pos) {}
 
+    private record Named(String ns, String kind, SourcePos pos) {}
+
     static void run(Spec spec, Report report) {
-        Map<String, Declared> namespaces = new LinkedHashMap<>();
+        List<Named> named = new ArrayList<>();
         List<Bind> binds = new ArrayList<>(spec.binds());
         List<Consumes> consumes = new ArrayList<>(spec.consumes());
         if (spec.isCapability()) {
             var c = spec.capability();
             consumes = new ArrayList<>(c.consumes());
             binds.addAll(c.binds());
-            for (Exposes e : c.exposes()) if (e.namespace() != null) namespace(namespaces, e.namespace(), e.type() + " adapter", e.pos(), report);
-            for (var a : c.aggregates()) if (a.namespace() != null) namespace(namespaces, a.namespace(), "aggregate", a.pos(), report);
+            for (Exposes e : c.exposes()) if (e.namespace() != null) named.add(new Named(e.namespace(), e.type() + " adapter", e.pos()));
+            for (var a : c.aggregates()) if (a.namespace() != null) named.add(new Named(a.namespace(), "aggregate", a.pos()));
             addresses(c.exposes(), report);
             functions(c.aggregates(), report);
         }
-        for (Consumes c : consumes) if (c.namespace() != null) namespace(namespaces, c.namespace(), "consumes", c.pos(), report);
-        for (Bind b : binds) if (b.namespace() != null) namespace(namespaces, b.namespace(), "bind", b.pos(), report);
+        for (Consumes c : consumes) if (c.namespace() != null) named.add(new Named(c.namespace(), "consumes", c.pos()));
+        for (Bind b : binds) if (b.namespace() != null) named.add(new Named(b.namespace(), "bind", b.pos()));
+        // report the later declaration, in file order
+        named.sort(java.util.Comparator.comparingInt((Named n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()));
+        Map<String, Declared> namespaces = new LinkedHashMap<>();
+        for (Named n : named) namespace(namespaces, n.ns(), n.kind(), n.pos(), report);
         for (Consumes c : consumes) operations(c, report);
     }
 

@@ -91,14 +91,15 @@ final class CapabilityReader {
         return switch (type) {
             case "rest" -> RestReader.read(m);
             case "mcp" -> McpReader.read(m);
-            case "skill" -> SkillControlReader.skill(m);
-            default -> SkillControlReader.control(m);
+            case "skill" -> SkillReader.skill(m);
+            default -> ControlReader.control(m);
         };
     }
 
     private static Aggregate aggregate(YamlMap m) {
         String label = m.string("label");
         String ns = Names.kebab(m, "namespace", true);
+        m.rename("aggregate '" + ns + "'");
         WithScope scope = WithScope.aggregate(ns);
         List<Aggregate.Function> functions = m.maps("functions", f -> {
             String name = Names.kebab(f, "name", true);

@@ -31,6 +31,7 @@ final class ConsumesReader {
         String ns = Names.kebab(m, "namespace", true);
         YamlMap named = m;
         String what = "consumes '" + ns + "'";
+        m.rename(what);
         String baseUri = baseUri(m, what);
         String description = m.string("description");
         var params = ParamReader.consumed(m);

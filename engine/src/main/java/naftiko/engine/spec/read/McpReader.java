@@ -14,6 +14,7 @@ final class McpReader {
     static McpExposes read(YamlMap m) {
         String ns = Names.kebab(m, "namespace", true);
         String what = "MCP adapter '" + ns + "'";
+        m.rename(what);
         String transport = m.oneOf("transport", List.of("http", "stdio"));
         if (transport == null) transport = "http";
         Integer port = m.integer("port", 1, 65535);

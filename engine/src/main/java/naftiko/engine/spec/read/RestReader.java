@@ -13,6 +13,7 @@ final class RestReader {
     static RestExposes read(YamlMap m) {
         String ns = Names.kebab(m, "namespace", true);
         String what = "REST adapter '" + ns + "'";
+        m.rename(what);
         Integer port = m.integer("port", 1, 65535);
         if (!m.has("port")) m.missing("port");
         String address = m.string("address");

@@ -4,24 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import naftiko.engine.spec.Rules;
-import naftiko.engine.spec.model.ControlExposes;
 import naftiko.engine.spec.model.SkillExposes;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-/** {@code type: skill} (§15) and {@code type: control} (§16). */
-final class SkillControlReader {
-    private SkillControlReader() {}
+/** {@code type: skill} (§15). */
+final class SkillReader {
+    private SkillReader() {}
 
     static SkillExposes skill(YamlMap m) {
         String ns = Names.kebab(m, "namespace", true);
         String what = "skill adapter '" + ns + "'";
+        m.rename(what);
         Integer port = m.integer("port", 1, 65535);
         if (!m.has("port")) m.missing("port");
         String address = m.string("address");
         String description = m.string("description");
         var auth = AuthReader.read(m);
-        List<SkillExposes.Skill> skills = m.maps("skills", SkillControlReader::skillEntry, i -> "skill #" + (i + 1) + " of " + what);
+        List<SkillExposes.Skill> skills = m.maps("skills", SkillReader::skillEntry, i -> "skill #" + (i + 1) + " of " + what);
         if (!m.has("skills")) {
             m.report().leniency(Rules.SKILL_ADAPTER_EMPTY, what + " declares no 'skills'", "it serves an empty catalog", m.pos());
         }
@@ -68,19 +68,5 @@ final class SkillControlReader {
         s.unknownFields();
         return new SkillExposes.Skill(name, description, license, compatibility, Map.copyOf(metadata), allowedTools, argumentHint,
                 userInvocable == null || userInvocable, disableModel != null && disableModel, location, tools, s.pos());
-    }
-
-    static ControlExposes control(YamlMap m) {
-        Integer port = m.integer("port", 1, 65535);
-        if (!m.has("port")) m.missing("port");
-        String address = m.string("address");
-        var auth = AuthReader.read(m);
-        var management = m.node("management");
-        var observability = m.node("observability");
-        if (management != null) YamlMap.of(management, m.report(), "'management' of the control adapter");
-        if (observability != null) YamlMap.of(observability, m.report(), "'observability' of the control adapter");
-        m.unknownFields();
-        return new ControlExposes(port, address, auth, management == null ? null : Nodes.toJson(management),
-                observability == null ? null : Nodes.toJson(observability), m.pos());
     }
 }
