@@ -25,7 +25,7 @@ import naftiko.engine.upstream.resilience.ResiliencePolicy;
 import naftiko.engine.upstream.resilience.ResilientExchange;
 
 /**
- * The HTTP client of one consumes namespace: one JDK {@link HttpClient} (connection reuse,
+ * The HTTP client of one consumes namespace, on a process-wide JDK {@link HttpClient} ({@link SharedHttpClients}: connection reuse,
  * asynchronous, redirects never followed so the host is only ever the configured base URI),
  * {@code User-Agent: naftiko/<version>}, {@code X-Request-Id} forwarded, a digest challenge
  * answered once, and transport failures typed as {@link UnitFailure} kinds. Every call goes
@@ -73,10 +73,7 @@ public final class UpstreamClient {
         HostGuards g = guards != null ? guards : new HostGuards(ResiliencePolicy.defaults());
         this.policy = g.policy();
         this.exchange = new ResilientExchange(namespace, g.forBaseUri(baseUri == null ? "namespace:" + namespace : baseUri), policy);
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = SharedHttpClients.forConnectTimeout(connectTimeout);
     }
 
     public String namespace() {
