@@ -108,8 +108,9 @@ final class RunSession implements AutoCloseable {
         }
         Map<Path, CapabilityFiles.Seen> initial = FolderWatch.scan(folders, watchedFiles);
         List<Path> distinct = files.stream().distinct().toList();
-        List<CapabilityLoad> loads = new ArrayList<>();
-        for (Path f : distinct) loads.add(CapabilityLoad.of(f, cmd.strict, engine));
+        // Files load and plan independently: use every core (YAML parsing dominates start-up with many
+        // files); the list keeps the files' order, which decides who wins a collision.
+        List<CapabilityLoad> loads = distinct.parallelStream().map(f -> CapabilityLoad.of(f, cmd.strict, engine)).toList();
         long good = loads.stream().filter(CapabilityLoad::ok).count();
         boolean others = good > 0 || !folders.isEmpty();
         List<Capability> capabilities = new ArrayList<>();
