@@ -35,6 +35,18 @@ public final class Paging {
         return new Page<>(all.subList(from, to), to < all.size() ? encode(to) : null);
     }
 
+    /**
+     * The result of a list method: {@code {key: [items of the page], nextCursor?}}. The items were
+     * built once at load; each reply carries copies, so no reply shares nodes with another.
+     */
+    public ObjectNode listResult(String key, List<ObjectNode> all, String cursor) {
+        Page<ObjectNode> page = page(all, cursor);
+        ObjectNode result = naftiko.mcp.jsonrpc.Replies.object();
+        com.fasterxml.jackson.databind.node.ArrayNode list = result.putArray(key);
+        page.items().forEach(d -> list.add(d.deepCopy()));
+        return page.annotate(result);
+    }
+
     static String encode(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.US_ASCII));
     }

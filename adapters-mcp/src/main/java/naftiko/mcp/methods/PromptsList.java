@@ -43,10 +43,6 @@ public final class PromptsList implements MethodHandler {
 
     @Override
     public CompletableFuture<JsonNode> handle(Request request) {
-        Paging.Page<ObjectNode> page = paging.page(prompts, request.cursor());
-        ObjectNode result = Replies.object();
-        ArrayNode list = result.putArray("prompts");
-        page.items().forEach(d -> list.add(d.deepCopy()));
-        return CompletableFuture.completedFuture(page.annotate(result));
+        return CompletableFuture.completedFuture(paging.listResult("prompts", prompts, request.cursor()));
     }
 }

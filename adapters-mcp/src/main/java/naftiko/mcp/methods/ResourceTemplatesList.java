@@ -35,10 +35,6 @@ public final class ResourceTemplatesList implements MethodHandler {
 
     @Override
     public CompletableFuture<JsonNode> handle(Request request) {
-        Paging.Page<ObjectNode> page = paging.page(templates, request.cursor());
-        ObjectNode result = Replies.object();
-        ArrayNode list = result.putArray("resourceTemplates");
-        page.items().forEach(d -> list.add(d.deepCopy()));
-        return CompletableFuture.completedFuture(page.annotate(result));
+        return CompletableFuture.completedFuture(paging.listResult("resourceTemplates", templates, request.cursor()));
     }
 }

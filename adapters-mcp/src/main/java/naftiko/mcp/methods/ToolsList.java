@@ -51,10 +51,6 @@ public final class ToolsList implements MethodHandler {
 
     @Override
     public CompletableFuture<JsonNode> handle(Request request) {
-        Paging.Page<ObjectNode> page = paging.page(descriptors, request.cursor());
-        ObjectNode result = Replies.object();
-        ArrayNode tools = result.putArray("tools");
-        page.items().forEach(d -> tools.add(d.deepCopy()));
-        return CompletableFuture.completedFuture(page.annotate(result));
+        return CompletableFuture.completedFuture(paging.listResult("tools", descriptors, request.cursor()));
     }
 }
