@@ -1,12 +1,9 @@
 package naftiko.rest;
 
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +28,6 @@ import naftiko.rest.route.RouteTable;
 public final class RestServer implements ExposureServer {
 
     /** Gateway defaults: bounded request heads, no connection held by a client that sends nothing. */
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final int IDLE_TIMEOUT_MS = 60_000;
 
     private final String address;
     private final int requestedPort;
@@ -104,8 +99,7 @@ public final class RestServer implements ExposureServer {
 
     /** {@code http://ADDRESS:PORT}, with the bound port once started. */
     public String url() {
-        String host = address.contains(":") ? "[" + address + "]" : address;
-        return "http://" + host + ":" + (boundPort >= 0 ? boundPort : requestedPort);
+        return Listener.url(address, boundPort >= 0 ? boundPort : requestedPort);
     }
 
     public int routeCount() {
@@ -116,40 +110,9 @@ public final class RestServer implements ExposureServer {
     public synchronized void start() {
         if (undertow != null) return;
         int ioThreads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        Undertow server = Undertow.builder()
-                .addHttpListener(requestedPort, address)
-                .setIoThreads(ioThreads)
-                .setWorkerThreads(2) // nothing blocks: the worker pool only serves Undertow internals
-                .setServerOption(UndertowOptions.DECODE_URL, false) // we decode per segment, after splitting
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, naftiko.engine.run.ExposureLimits.parseTimeoutMillis()) // slow headers
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MS) // idle keep-alive
-                .setHandler(root)
-                .build();
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            try {
-                server.stop();
-            } catch (RuntimeException ignored) {
-                // nothing was listening
-            }
-            throw new IllegalStateException(bindMessage(e), null);
-        }
+        Undertow server = Listener.start("REST", namespace(), address, requestedPort, ioThreads, root);
         undertow = server;
-        boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-    }
-
-    private String bindMessage(RuntimeException e) {
-        Throwable c = e;
-        while (c != null && !(c instanceof BindException)) c = c.getCause();
-        String why = c != null ? "address already in use" : "cannot listen";
-        if (c == null && e.getCause() != null && e.getCause().getMessage() != null) {
-            why = e.getCause().getMessage();
-        }
-        String ns = namespace().isEmpty() ? "NAMESPACE" : namespace();
-        return "REST exposure '" + ns + "' cannot listen on " + address + ":" + requestedPort
-                + ": " + why + " (choose another port with --port " + ns + "=PORT)";
+        boundPort = Listener.boundPort(server);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package naftiko.rest.skill;
 
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
+import naftiko.rest.Listener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.GracefulShutdownHandler;
@@ -9,8 +9,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,39 +59,15 @@ public final class SkillServer implements ExposureServer, HttpHandler {
     }
 
     public String url() {
-        String host = address.contains(":") ? "[" + address + "]" : address;
-        return "http://" + host + ":" + (boundPort >= 0 ? boundPort : requestedPort);
+        return Listener.url(address, boundPort >= 0 ? boundPort : requestedPort);
     }
 
     @Override
     public synchronized void start() {
         if (undertow != null) return;
-        Undertow server = Undertow.builder()
-                .addHttpListener(requestedPort, address)
-                .setIoThreads(1)
-                .setWorkerThreads(2)
-                .setServerOption(UndertowOptions.DECODE_URL, false) // decoded per segment, after splitting
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, naftiko.engine.run.ExposureLimits.MAX_HEADER_BYTES)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, naftiko.engine.run.ExposureLimits.parseTimeoutMillis())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, naftiko.engine.run.ExposureLimits.IDLE_TIMEOUT_MS)
-                .setHandler(graceful)
-                .build();
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            try {
-                server.stop();
-            } catch (RuntimeException ignored) {
-                // nothing was listening
-            }
-            Throwable c = e;
-            while (c != null && !(c instanceof BindException)) c = c.getCause();
-            throw new IllegalStateException("skill exposure '" + namespace + "' cannot listen on " + address + ":"
-                    + requestedPort + ": " + (c != null ? "address already in use" : "cannot listen")
-                    + " (choose another port with --port " + namespace + "=PORT)", null);
-        }
+        Undertow server = Listener.start("skill", namespace, address, requestedPort, 1, graceful);
         undertow = server;
-        boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        boundPort = Listener.boundPort(server);
     }
 
     @Override
