@@ -18,6 +18,17 @@ public final class HttpTransport {
     /** An answer: status, headers as received, the whole body. */
     public record Reply(int status, HeaderMap headers, byte[] body) {}
 
+    /**
+     * Undertow's client traces every request header value (credentials included) at TRACE under this
+     * logger: never let it, whatever level the rest of the logging runs at. Held strongly, as
+     * java.util.logging forgets the level of a logger that is collected.
+     */
+    private static final java.util.logging.Logger HEADER_TRACE = java.util.logging.Logger.getLogger("io.undertow.client.request");
+
+    static {
+        HEADER_TRACE.setLevel(java.util.logging.Level.INFO);
+    }
+
     private HttpTransport() {}
 
     /**
@@ -38,8 +49,9 @@ public final class HttpTransport {
         CompletableFuture<Reply> out = new CompletableFuture<>();
         String path = uri.getRawPath();
         String target = (path == null || path.isEmpty() ? "/" : path) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        XnioIoThread thread = IoThreads.forCaller();
-        Transfer transfer = new Transfer(thread, Origin.of(uri), HttpString.tryFromString(method), target, headers, body, idempotent,
+        Origin origin = Origin.of(uri);
+        XnioIoThread thread = IoThreads.forCaller(origin);
+        Transfer transfer = new Transfer(thread, origin, HttpString.tryFromString(method), target, headers, body, idempotent,
                 maxBytes, connectTimeout, out);
         long nanos = timeout.toNanos();
         if (Thread.currentThread() == thread) {

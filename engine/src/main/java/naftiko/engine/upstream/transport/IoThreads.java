@@ -21,10 +21,13 @@ import org.xnio.XnioWorker;
 final class IoThreads {
     private IoThreads() {}
 
-    /** The I/O thread to run a call on: the caller's own when it is one, else one of the engine's. */
-    static XnioIoThread forCaller() {
+    /**
+     * The I/O thread to run a call on: the caller's own when it is one, else one of the engine's,
+     * always the same for an origin so that its calls share that thread's keep-alive connections.
+     */
+    static XnioIoThread forCaller(Origin origin) {
         Thread t = Thread.currentThread();
-        return t instanceof XnioIoThread io ? io : Own.WORKER.getIoThread();
+        return t instanceof XnioIoThread io ? io : Own.WORKER.getIoThread(origin.hashCode() & 0x7fffffff);
     }
 
     /** For blocking preparation before a new connection (name lookup, TLS context). */
