@@ -156,8 +156,8 @@ public final class UpstreamClient {
         for (Map.Entry<String, List<String>> e : r.headers().entrySet()) {
             String name = e.getKey();
             if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) continue;
-            HeaderText.checkName(name);
-            HttpString n = new HttpString(name);
+            HttpString n = Headers.fromCache(name); // the well-known names, without building a new HttpString
+            if (n == null) n = new HttpString(HeaderText.checkName(name));
             for (String v : e.getValue()) h.add(n, HeaderText.checkValue(v));
             // A User-Agent the file sets (a header parameter) wins over ours; never send two.
             userAgent |= n.equals(Headers.USER_AGENT);

@@ -4,6 +4,7 @@ import io.undertow.client.ClientConnection;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.XnioIoThread;
@@ -57,11 +58,17 @@ final class ConnectionPool {
             IoUtils.safeClose(connection);
             return;
         }
-        q.addLast(new Idle(connection, System.nanoTime()));
         if (!sweepScheduled) {
+            XnioIoThread thread = connection.getIoThread();
+            try {
+                thread.executeAfter(() -> sweep(thread), IDLE_EXPIRY_NANOS, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                IoUtils.safeClose(connection); // the thread is shutting down (e.g. its server stopped): keep nothing
+                return;
+            }
             sweepScheduled = true;
-            connection.getIoThread().executeAfter(() -> sweep(connection.getIoThread()), IDLE_EXPIRY_NANOS, TimeUnit.NANOSECONDS);
         }
+        q.addLast(new Idle(connection, System.nanoTime()));
     }
 
     /** Closes expired and closed idle connections; runs again while any stay idle. */
