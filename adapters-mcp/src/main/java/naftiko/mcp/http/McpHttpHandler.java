@@ -202,6 +202,7 @@ final class McpHttpHandler implements HttpHandler {
     }
 
     private static boolean isJson(String contentType) {
+        if (contentType.equals(HttpReplies.JSON)) return true;
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || type.endsWith("+json");
     }
@@ -217,8 +218,22 @@ final class McpHttpHandler implements HttpHandler {
 
     /** What the client's Accept header allows; a missing header allows JSON. */
     record Accept(boolean json, boolean eventStream) {
+
+        /** The last header parsed and its verdict: a client sends the same Accept on every request. */
+        private record Parsed(String header, Accept accept) {}
+
+        private static volatile Parsed last = new Parsed("", new Accept(true, false));
+
         static Accept of(String header) {
             if (header == null || header.isBlank()) return new Accept(true, false);
+            Parsed p = last;
+            if (p.header().equals(header)) return p.accept();
+            Accept accept = parse(header);
+            last = new Parsed(header, accept);
+            return accept;
+        }
+
+        private static Accept parse(String header) {
             boolean json = false;
             boolean events = false;
             for (String part : header.split(",")) {

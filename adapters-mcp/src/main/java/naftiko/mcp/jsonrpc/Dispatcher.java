@@ -143,7 +143,7 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
-        String key = request.id().toString();
+        String key = Request.key(request.id());
         request.session().track(key, work);
         return work.handle((result, failure) -> {
             request.session().untrack(key);

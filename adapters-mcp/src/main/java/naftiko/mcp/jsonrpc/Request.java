@@ -21,6 +21,14 @@ public record Request(JsonNode id, String method, ObjectNode params, Session ses
         this(id, method, params, session, new CallContext(UUID.randomUUID().toString(), "mcp", new UpstreamTrace()));
     }
 
+    /**
+     * The key of a request id among a session's in-flight requests ({@code notifications/cancelled}
+     * names requests by id): a string id and a number id with the same digits stay distinct.
+     */
+    public static String key(JsonNode id) {
+        return id.isTextual() ? '"' + id.textValue() : id.asText();
+    }
+
     public boolean isNotification() {
         return id == null;
     }
