@@ -26,7 +26,8 @@ final class HttpReplies {
         if (asEvent) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, EVENT_STREAM);
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-            // Serialised JSON-RPC has no raw newline, so one data line carries it.
+            // One data line carries it: strings are escaped and embedded upstream JSON is
+            // single-line (StructuredContent).
             body = new byte[EVENT_HEAD.length + json.length + 2];
             System.arraycopy(EVENT_HEAD, 0, body, 0, EVENT_HEAD.length);
             System.arraycopy(json, 0, body, EVENT_HEAD.length, json.length);
