@@ -185,7 +185,7 @@ final class McpHttpHandler implements HttpHandler {
             return;
         }
         exchange.setMaxEntitySize(maxBodyBytes);
-        exchange.getRequestReceiver().receiveFullBytes(
+        WholeBody.receive(exchange,
                 (ex, body) -> messages.received(ex, body, version, accept, dispatcher),
                 (ex, error) -> {
                     if (error instanceof RequestTooBigException) {
