@@ -1,6 +1,7 @@
 package naftiko.mcp.http;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import naftiko.engine.auth.InboundAuth;
+import naftiko.engine.auth.oauth.ProtectedResourceMetadata;
 import naftiko.engine.run.McpEndpoint;
 import naftiko.engine.run.Unit;
 import naftiko.mcp.McpProtocol;
@@ -30,6 +32,7 @@ public final class McpRoutes {
     private final int pageSize;
     private final AtomicReference<Map<String, Route>> routes = new AtomicReference<>(Map.of());
     private volatile List<Mount> mounts = List.of();
+    private volatile Map<String, ProtectedResourceMetadata> metadata = Map.of();
 
     McpRoutes(int pageSize) {
         this.pageSize = pageSize;
@@ -47,15 +50,19 @@ public final class McpRoutes {
 
     /**
      * The RFC 9728 protected-resource metadata document served at {@code path} by one of the
-     * mounted oauth2 exposures, or null.
+     * mounted oauth2 exposures, or null. Indexed by path at mount: this runs on every request.
      */
-    naftiko.engine.auth.oauth.ProtectedResourceMetadata metadataAt(String path) {
-        for (Route r : routes.get().values()) {
-            if (r.auth() == null) continue;
-            naftiko.engine.auth.oauth.ProtectedResourceMetadata m = r.auth().protectedResourceMetadata();
-            if (m != null && m.serves(path)) return m;
+    ProtectedResourceMetadata metadataAt(String path) {
+        return metadata.get(path);
+    }
+
+    private static Map<String, ProtectedResourceMetadata> metadataByPath(Iterable<Route> routes) {
+        Map<String, ProtectedResourceMetadata> byPath = new HashMap<>();
+        for (Route r : routes) {
+            ProtectedResourceMetadata m = r.auth() == null ? null : r.auth().protectedResourceMetadata();
+            if (m != null) m.paths().forEach(p -> byPath.putIfAbsent(p, m));
         }
-        return null;
+        return Map.copyOf(byPath);
     }
 
     Set<String> paths() {
@@ -78,6 +85,7 @@ public final class McpRoutes {
             built.put("/mcp", r);
             built.put("/", r);
         }
+        metadata = metadataByPath(built.values());
         Map<String, Route> before = routes.getAndSet(Map.copyOf(built));
         mounts = List.copyOf(next);
         Set<String> changed = new HashSet<>();
@@ -91,6 +99,7 @@ public final class McpRoutes {
     /** Serves one exposure with a dispatcher built by the caller, on {@code /mcp}, {@code /} and its own path. */
     void mountFixed(McpEndpoint endpoint, Dispatcher dispatcher) {
         Route r = new Route(dispatcher, fingerprint(endpoint.tools()), endpoint.auth());
+        metadata = metadataByPath(List.of(r));
         routes.set(Map.of("/mcp", r, "/", r, "/mcp/" + endpoint.namespace(), r));
         mounts = List.of(new Mount(endpoint, null));
     }
