@@ -54,6 +54,19 @@ public final class YamlSource {
         return parse(bytes, report);
     }
 
+    /**
+     * The root node of a file whose bytes the caller has already read (folder start-up reads each file
+     * once), or null when it produced an error (already reported).
+     */
+    public static Node read(byte[] bytes, Report report) {
+        if (bytes.length > MAX_BYTES) {
+            report.error(Rules.FILE_TOO_LARGE, "file is larger than " + (MAX_BYTES >> 20) + " MiB; not a capability file",
+                    null, report.fileStart());
+            return null;
+        }
+        return parse(bytes, report);
+    }
+
     static Node parse(byte[] bytes, Report report) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
