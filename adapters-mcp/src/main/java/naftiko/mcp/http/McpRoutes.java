@@ -1,6 +1,11 @@
 package naftiko.mcp.http;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,19 +22,39 @@ import naftiko.mcp.methods.Paging;
 /**
  * The MCP endpoints of one server by path, swapped as a whole on reload: {@code /mcp/<namespace>}
  * for every exposure, and {@code /mcp} (also {@code /}) for the only one, or for all of them
- * combined when no two share a tool, resource or prompt name. A request reads the map once.
+ * combined when no two share a tool, resource or prompt name. A request reads the map once. A
+ * remount reuses the route of every exposure mounted before (same endpoint object, same title), so
+ * reloading one file of a thousand rebuilds one dispatcher, not a thousand.
  */
 public final class McpRoutes {
 
     /** One exposure to serve, with its capability's display name ({@code serverInfo.title}). */
     public record Mount(McpEndpoint endpoint, String title) {}
 
-    /** A path's dispatcher and a fingerprint of its tool list (names, titles, descriptions, schemas). */
+    /** A path's dispatcher and a digest of its tool list (names, titles, descriptions, schemas). */
     record Route(Dispatcher dispatcher, String tools, InboundAuth auth) {}
 
+    /** The routes by path, and those whose auth serves a protected-resource metadata document. */
+    private record Table(Map<String, Route> byPath, List<Route> withMetadata) {
+
+        static Table of(Map<String, Route> byPath) {
+            List<Route> meta = new ArrayList<>();
+            for (Route r : new java.util.LinkedHashSet<>(byPath.values())) {
+                if (r.auth() != null && r.auth().protectedResourceMetadata() != null) meta.add(r);
+            }
+            return new Table(Map.copyOf(byPath), List.copyOf(meta));
+        }
+    }
+
+    /** A route built for one exposure, kept for the next remount while the same endpoint is mounted. */
+    private record Built(String title, Route route) {}
+
     private final int pageSize;
-    private final AtomicReference<Map<String, Route>> routes = new AtomicReference<>(Map.of());
+    private final AtomicReference<Table> routes = new AtomicReference<>(Table.of(Map.of()));
     private volatile List<Mount> mounts = List.of();
+    private Map<McpEndpoint, Built> byEndpoint = new IdentityHashMap<>();
+    private Built combinedBuilt;
+    private List<McpEndpoint> combinedOf = List.of();
 
     McpRoutes(int pageSize) {
         this.pageSize = pageSize;
@@ -38,7 +63,7 @@ public final class McpRoutes {
     /** The route of a request path ({@code /mcp/x/} is {@code /mcp/x}), or null. */
     Route find(String path) {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return routes.get().get(p.isEmpty() ? "/" : p);
+        return routes.get().byPath().get(p.isEmpty() ? "/" : p);
     }
 
     List<Mount> mounts() {
@@ -50,8 +75,7 @@ public final class McpRoutes {
      * mounted oauth2 exposures, or null.
      */
     naftiko.engine.auth.oauth.ProtectedResourceMetadata metadataAt(String path) {
-        for (Route r : routes.get().values()) {
-            if (r.auth() == null) continue;
+        for (Route r : routes.get().withMetadata()) {
             naftiko.engine.auth.oauth.ProtectedResourceMetadata m = r.auth().protectedResourceMetadata();
             if (m != null && m.serves(path)) return m;
         }
@@ -59,26 +83,47 @@ public final class McpRoutes {
     }
 
     Set<String> paths() {
-        return routes.get().keySet();
+        return routes.get().byPath().keySet();
     }
 
     /** Swaps in the new endpoints; returns the paths whose tool list changed or disappeared. */
-    Set<String> mount(List<Mount> next) {
+    synchronized Set<String> mount(List<Mount> next) {
         Map<String, Route> built = new LinkedHashMap<>();
+        Map<McpEndpoint, Built> kept = new IdentityHashMap<>();
         for (Mount m : next) {
-            built.put("/mcp/" + m.endpoint().namespace(),
-                    new Route(McpProtocol.dispatcher(m.endpoint(), m.title(), pageSize), fingerprint(m.endpoint().tools()),
-                            m.endpoint().auth()));
+            Built b = byEndpoint.get(m.endpoint());
+            if (b == null || !java.util.Objects.equals(b.title(), m.title())) {
+                b = new Built(m.title(), new Route(McpProtocol.dispatcher(m.endpoint(), m.title(), pageSize),
+                        fingerprint(m.endpoint().tools()), m.endpoint().auth()));
+            }
+            kept.put(m.endpoint(), b);
+            built.put("/mcp/" + m.endpoint().namespace(), b.route());
         }
-        McpEndpoint combined = next.size() == 1 ? next.get(0).endpoint() : combine(next);
-        if (combined != null) {
-            String title = next.size() == 1 ? next.get(0).title() : null;
-            Route r = next.size() == 1 ? built.values().iterator().next()
-                    : new Route(McpProtocol.dispatcher(combined, title, pageSize), fingerprint(combined.tools()), combined.auth());
-            built.put("/mcp", r);
-            built.put("/", r);
+        byEndpoint = kept;
+        Route combinedRoute = null;
+        if (next.size() == 1) {
+            combinedRoute = built.values().iterator().next();
+        } else {
+            List<McpEndpoint> endpoints = next.stream().map(Mount::endpoint).toList();
+            if (combinedBuilt != null && sameObjects(endpoints, combinedOf)) {
+                combinedRoute = combinedBuilt.route();
+            } else {
+                McpEndpoint combined = combine(next);
+                if (combined != null) {
+                    StringBuilder digests = new StringBuilder();
+                    for (Mount m : next) digests.append(kept.get(m.endpoint()).route().tools());
+                    combinedRoute = new Route(McpProtocol.dispatcher(combined, null, pageSize), digest(digests),
+                            combined.auth());
+                }
+                combinedBuilt = combinedRoute == null ? null : new Built(null, combinedRoute);
+                combinedOf = endpoints;
+            }
         }
-        Map<String, Route> before = routes.getAndSet(Map.copyOf(built));
+        if (combinedRoute != null) {
+            built.put("/mcp", combinedRoute);
+            built.put("/", combinedRoute);
+        }
+        Map<String, Route> before = routes.getAndSet(Table.of(built)).byPath();
         mounts = List.copyOf(next);
         Set<String> changed = new HashSet<>();
         before.forEach((path, old) -> {
@@ -88,10 +133,16 @@ public final class McpRoutes {
         return changed;
     }
 
+    private static boolean sameObjects(List<McpEndpoint> a, List<McpEndpoint> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
+    }
+
     /** Serves one exposure with a dispatcher built by the caller, on {@code /mcp}, {@code /} and its own path. */
     void mountFixed(McpEndpoint endpoint, Dispatcher dispatcher) {
         Route r = new Route(dispatcher, fingerprint(endpoint.tools()), endpoint.auth());
-        routes.set(Map.of("/mcp", r, "/", r, "/mcp/" + endpoint.namespace(), r));
+        routes.set(Table.of(Map.of("/mcp", r, "/", r, "/mcp/" + endpoint.namespace(), r)));
         mounts = List.of(new Mount(endpoint, null));
     }
 
@@ -122,12 +173,22 @@ public final class McpRoutes {
                 "Every capability served on this port.", first.auth(), tools, resources, prompts, first.pos());
     }
 
+    /** SHA-256 of the tools' names, titles, descriptions and input schemas: kept instead of the text itself. */
     static String fingerprint(List<Unit> tools) {
         StringBuilder sb = new StringBuilder();
         for (Unit t : tools) {
             sb.append(t.name()).append('\u0000').append(t.title()).append('\u0000').append(t.description())
                     .append('\u0000').append(t.inputSchema()).append('\u0001');
         }
-        return sb.toString();
+        return digest(sb);
+    }
+
+    private static String digest(CharSequence text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 }

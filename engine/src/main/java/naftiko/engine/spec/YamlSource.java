@@ -14,7 +14,6 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Turns a file into the node tree of its first YAML document, keeping positions. Every way a file
@@ -26,6 +25,7 @@ public final class YamlSource {
     static final int MAX_BYTES = 8 * 1024 * 1024;
     static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
     static final int MAX_ALIASES_FOR_COLLECTIONS = 20;
+    private static final CoreScalars SCHEMA = new CoreScalars();
 
     private YamlSource() {}
 
@@ -91,7 +91,7 @@ public final class YamlSource {
             return null;
         }
         LoadSettings settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
+                .setSchema(SCHEMA)
                 .setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS)
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .setAllowRecursiveKeys(false)
