@@ -31,8 +31,36 @@ public final class McpRoutes {
     /** One exposure to serve, with its capability's display name ({@code serverInfo.title}). */
     public record Mount(McpEndpoint endpoint, String title) {}
 
-    /** A path's dispatcher and a digest of its tool list (names, titles, descriptions, schemas). */
-    record Route(Dispatcher dispatcher, String tools, InboundAuth auth) {}
+    /**
+     * A path's dispatcher and a digest of its tool list (names, titles, descriptions, schemas),
+     * computed the first time a remount compares it (never at start-up).
+     */
+    static final class Route {
+        private final Dispatcher dispatcher;
+        private final InboundAuth auth;
+        private final java.util.function.Supplier<String> digest;
+        private volatile String tools;
+
+        Route(Dispatcher dispatcher, java.util.function.Supplier<String> digest, InboundAuth auth) {
+            this.dispatcher = dispatcher;
+            this.digest = digest;
+            this.auth = auth;
+        }
+
+        Dispatcher dispatcher() {
+            return dispatcher;
+        }
+
+        InboundAuth auth() {
+            return auth;
+        }
+
+        String tools() {
+            String t = tools;
+            if (t == null) tools = t = digest.get();
+            return t;
+        }
+    }
 
     /** The routes by path, and those whose auth serves a protected-resource metadata document. */
     private record Table(Map<String, Route> byPath, List<Route> withMetadata) {
@@ -93,8 +121,9 @@ public final class McpRoutes {
         for (Mount m : next) {
             Built b = byEndpoint.get(m.endpoint());
             if (b == null || !java.util.Objects.equals(b.title(), m.title())) {
+                List<Unit> tools = m.endpoint().tools();
                 b = new Built(m.title(), new Route(McpProtocol.dispatcher(m.endpoint(), m.title(), pageSize),
-                        fingerprint(m.endpoint().tools()), m.endpoint().auth()));
+                        () -> fingerprint(tools), m.endpoint().auth()));
             }
             kept.put(m.endpoint(), b);
             built.put("/mcp/" + m.endpoint().namespace(), b.route());
@@ -110,10 +139,13 @@ public final class McpRoutes {
             } else {
                 McpEndpoint combined = combine(next);
                 if (combined != null) {
-                    StringBuilder digests = new StringBuilder();
-                    for (Mount m : next) digests.append(kept.get(m.endpoint()).route().tools());
-                    combinedRoute = new Route(McpProtocol.dispatcher(combined, null, pageSize), digest(digests),
-                            combined.auth());
+                    List<Route> parts = new ArrayList<>();
+                    for (Mount m : next) parts.add(kept.get(m.endpoint()).route());
+                    combinedRoute = new Route(McpProtocol.dispatcher(combined, null, pageSize), () -> {
+                        StringBuilder digests = new StringBuilder();
+                        for (Route part : parts) digests.append(part.tools());
+                        return digest(digests);
+                    }, combined.auth());
                 }
                 combinedBuilt = combinedRoute == null ? null : new Built(null, combinedRoute);
                 combinedOf = endpoints;
@@ -128,7 +160,7 @@ public final class McpRoutes {
         Set<String> changed = new HashSet<>();
         before.forEach((path, old) -> {
             Route now = built.get(path);
-            if (now == null || !now.tools().equals(old.tools())) changed.add(path);
+            if (now == null || (now != old && !now.tools().equals(old.tools()))) changed.add(path);
         });
         return changed;
     }
@@ -141,7 +173,7 @@ public final class McpRoutes {
 
     /** Serves one exposure with a dispatcher built by the caller, on {@code /mcp}, {@code /} and its own path. */
     void mountFixed(McpEndpoint endpoint, Dispatcher dispatcher) {
-        Route r = new Route(dispatcher, fingerprint(endpoint.tools()), endpoint.auth());
+        Route r = new Route(dispatcher, () -> fingerprint(endpoint.tools()), endpoint.auth());
         routes.set(Table.of(Map.of("/mcp", r, "/", r, "/mcp/" + endpoint.namespace(), r)));
         mounts = List.of(new Mount(endpoint, null));
     }
