@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import naftiko.engine.auth.InboundAuth;
 import naftiko.engine.run.McpEndpoint;
 import naftiko.engine.run.Unit;
 import naftiko.mcp.McpProtocol;
 import naftiko.mcp.jsonrpc.Dispatcher;
 import naftiko.mcp.methods.Paging;
+import naftiko.mcp.methods.ToolsList;
 
 /**
  * The MCP endpoints of one server by path, swapped as a whole on reload: {@code /mcp/<namespace>}
@@ -81,6 +84,7 @@ public final class McpRoutes {
     private final AtomicReference<Table> routes = new AtomicReference<>(Table.of(Map.of()));
     private volatile List<Mount> mounts = List.of();
     private Map<McpEndpoint, Built> byEndpoint = new IdentityHashMap<>();
+    private Map<Unit, ObjectNode> described = new IdentityHashMap<>();
     private Built combinedBuilt;
     private List<McpEndpoint> combinedOf = List.of();
 
@@ -118,17 +122,31 @@ public final class McpRoutes {
     synchronized Set<String> mount(List<Mount> next) {
         Map<String, Route> built = new LinkedHashMap<>();
         Map<McpEndpoint, Built> kept = new IdentityHashMap<>();
+        // one descriptor per tool: the combined /mcp shares those of the namespaces, across remounts too
+        Map<Unit, ObjectNode> before = described;
+        Map<Unit, ObjectNode> fresh = new IdentityHashMap<>();
+        Function<Unit, ObjectNode> describe = u -> fresh.computeIfAbsent(u, k -> {
+            ObjectNode d = before.get(k);
+            return d != null ? d : ToolsList.describe(k);
+        });
         for (Mount m : next) {
             Built b = byEndpoint.get(m.endpoint());
             if (b == null || !java.util.Objects.equals(b.title(), m.title())) {
                 List<Unit> tools = m.endpoint().tools();
-                b = new Built(m.title(), new Route(McpProtocol.dispatcher(m.endpoint(), m.title(), pageSize),
+                b = new Built(m.title(), new Route(McpProtocol.dispatcher(m.endpoint(), m.title(), pageSize, describe),
                         () -> fingerprint(tools), m.endpoint().auth()));
             }
             kept.put(m.endpoint(), b);
             built.put("/mcp/" + m.endpoint().namespace(), b.route());
         }
         byEndpoint = kept;
+        for (Mount m : next) {
+            for (Unit u : m.endpoint().tools()) {
+                ObjectNode d = before.get(u);
+                if (d != null) fresh.putIfAbsent(u, d);
+            }
+        }
+        described = fresh;
         Route combinedRoute = null;
         if (next.size() == 1) {
             combinedRoute = built.values().iterator().next();
@@ -141,7 +159,7 @@ public final class McpRoutes {
                 if (combined != null) {
                     List<Route> parts = new ArrayList<>();
                     for (Mount m : next) parts.add(kept.get(m.endpoint()).route());
-                    combinedRoute = new Route(McpProtocol.dispatcher(combined, null, pageSize), () -> {
+                    combinedRoute = new Route(McpProtocol.dispatcher(combined, null, pageSize, describe), () -> {
                         StringBuilder digests = new StringBuilder();
                         for (Route part : parts) digests.append(part.tools());
                         return digest(digests);
@@ -155,10 +173,10 @@ public final class McpRoutes {
             built.put("/mcp", combinedRoute);
             built.put("/", combinedRoute);
         }
-        Map<String, Route> before = routes.getAndSet(Table.of(built)).byPath();
+        Map<String, Route> previous = routes.getAndSet(Table.of(built)).byPath();
         mounts = List.copyOf(next);
         Set<String> changed = new HashSet<>();
-        before.forEach((path, old) -> {
+        previous.forEach((path, old) -> {
             Route now = built.get(path);
             if (now == null || (now != old && !now.tools().equals(old.tools()))) changed.add(path);
         });
