@@ -14,7 +14,6 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Turns a file into the node tree of its first YAML document, keeping positions. Every way a file
@@ -26,6 +25,7 @@ public final class YamlSource {
     static final int MAX_BYTES = 8 * 1024 * 1024;
     static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
     static final int MAX_ALIASES_FOR_COLLECTIONS = 20;
+    private static final CoreScalars SCHEMA = new CoreScalars();
 
     private YamlSource() {}
 
@@ -49,6 +49,19 @@ public final class YamlSource {
         } catch (IOException | SecurityException e) {
             report.error(Rules.FILE_UNREADABLE, "cannot read file: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), null, report.fileStart());
+            return null;
+        }
+        return parse(bytes, report);
+    }
+
+    /**
+     * The root node of a file whose bytes the caller has already read (folder start-up reads each file
+     * once), or null when it produced an error (already reported).
+     */
+    public static Node read(byte[] bytes, Report report) {
+        if (bytes.length > MAX_BYTES) {
+            report.error(Rules.FILE_TOO_LARGE, "file is larger than " + (MAX_BYTES >> 20) + " MiB; not a capability file",
+                    null, report.fileStart());
             return null;
         }
         return parse(bytes, report);
@@ -78,7 +91,7 @@ public final class YamlSource {
             return null;
         }
         LoadSettings settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
+                .setSchema(SCHEMA)
                 .setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS)
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .setAllowRecursiveKeys(false)
