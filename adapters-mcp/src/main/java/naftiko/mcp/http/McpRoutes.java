@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import naftiko.engine.auth.InboundAuth;
+import naftiko.engine.auth.oauth.ProtectedResourceMetadata;
 import naftiko.engine.run.McpEndpoint;
 import naftiko.engine.run.Unit;
 import naftiko.mcp.McpProtocol;
@@ -65,15 +67,19 @@ public final class McpRoutes {
         }
     }
 
-    /** The routes by path, and those whose auth serves a protected-resource metadata document. */
-    private record Table(Map<String, Route> byPath, List<Route> withMetadata) {
+    /**
+     * The routes by path, and the protected-resource metadata documents of their oauth2 auths by the
+     * paths they are served at (looked up on every request, so indexed here, at mount).
+     */
+    private record Table(Map<String, Route> byPath, Map<String, ProtectedResourceMetadata> metadata) {
 
         static Table of(Map<String, Route> byPath) {
-            List<Route> meta = new ArrayList<>();
-            for (Route r : new java.util.LinkedHashSet<>(byPath.values())) {
-                if (r.auth() != null && r.auth().protectedResourceMetadata() != null) meta.add(r);
+            Map<String, ProtectedResourceMetadata> meta = new HashMap<>();
+            for (Route r : byPath.values()) {
+                ProtectedResourceMetadata m = r.auth() == null ? null : r.auth().protectedResourceMetadata();
+                if (m != null) m.paths().forEach(p -> meta.putIfAbsent(p, m));
             }
-            return new Table(Map.copyOf(byPath), List.copyOf(meta));
+            return new Table(Map.copyOf(byPath), Map.copyOf(meta));
         }
     }
 
@@ -106,12 +112,8 @@ public final class McpRoutes {
      * The RFC 9728 protected-resource metadata document served at {@code path} by one of the
      * mounted oauth2 exposures, or null.
      */
-    naftiko.engine.auth.oauth.ProtectedResourceMetadata metadataAt(String path) {
-        for (Route r : routes.get().withMetadata()) {
-            naftiko.engine.auth.oauth.ProtectedResourceMetadata m = r.auth().protectedResourceMetadata();
-            if (m != null && m.serves(path)) return m;
-        }
-        return null;
+    ProtectedResourceMetadata metadataAt(String path) {
+        return routes.get().metadata().get(path);
     }
 
     Set<String> paths() {
