@@ -22,7 +22,7 @@ import naftiko.mcp.session.Sessions;
 
 /**
  * The Streamable HTTP endpoints of one server ({@code /mcp/<namespace>}, and {@code /mcp}, also
- * {@code /}, see {@link McpRoutes}). The body is read with the async receiver, then
+ * {@code /}, see {@link McpRoutes}). The body is read without blocking ({@link WholeBody}), then
  * {@link JsonRpcPost} dispatches it and writes the answer when the unit's future completes. {@code GET}
  * with a session opens the server-initiated SSE stream, which only carries
  * {@code notifications/tools/list_changed}. One request log line per POST.
