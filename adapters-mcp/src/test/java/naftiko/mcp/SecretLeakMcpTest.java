@@ -93,6 +93,7 @@ class SecretLeakMcpTest {
         } finally {
             server.stop(Duration.ZERO);
             up.close();
+            naftiko.engine.log.EventLog.flush(); // request lines are written by a background thread
             System.setOut(originalOut);
             System.setErr(originalErr);
             root.removeHandler(handler);

@@ -196,6 +196,7 @@ class SecretLeakTest {
             send(dry.get(0), "POST", "/items", INBOUND, "{\"a\":1}");
             dry.forEach(x -> x.stop(Duration.ofSeconds(1)));
         } finally {
+            naftiko.engine.log.EventLog.flush(); // request lines are written by a background thread
             System.setOut(originalOut);
             System.setErr(originalErr);
             root.removeHandler(handler);

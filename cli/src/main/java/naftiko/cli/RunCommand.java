@@ -98,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
         QUIETED.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         PrintStream human = stdio ? System.err : System.out; // stdout belongs to the MCP protocol then
         try {
-            EventLog.configure(LogFormat.parse(logFormat), LogLevel.parse(logLevel), System.err);
+            EventLog.configure(LogFormat.parse(logFormat), LogLevel.parse(logLevel), null);
         } catch (IllegalArgumentException e) {
             System.err.println("naftiko run: " + e.getMessage());
             return 2;

@@ -13,15 +13,59 @@ public final class EventLog {
 
     private static volatile LogFormat format = LogFormat.TEXT;
     private static volatile LogLevel level = LogLevel.INFO;
-    private static volatile PrintStream out = System.err;
+    private static volatile LogWriter writer;
+    /** How long an event waits for its line to be written before the caller goes on. */
+    private static final long EVENT_WAIT_MILLIS = 2_000;
+
+    static {
+        // lines still queued at exit (SIGTERM, end of a command) are written first
+        Runtime.getRuntime().addShutdownHook(new Thread(EventLog::flush, "naftiko-log-flush"));
+    }
 
     private EventLog() {}
 
-    /** Sets format, level and destination (null keeps stderr). */
+    /** Sets format, level and destination (null: stderr, as {@code System.err} is when each line is written). */
     public static void configure(LogFormat f, LogLevel l, PrintStream stream) {
         format = f == null ? LogFormat.TEXT : f;
         level = l == null ? LogLevel.INFO : l;
-        out = stream == null ? System.err : stream;
+        LogWriter w = writer;
+        if (w == null || w.stream() != stream) {
+            writer = new LogWriter(stream);
+            if (w != null) {
+                try {
+                    w.close(EVENT_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    static LogFormat format() {
+        return format;
+    }
+
+    /** Waits (at most 2 s) until every line logged so far is written: before exit, and in tests. */
+    public static void flush() {
+        LogWriter w = writer;
+        if (w != null) drain(w);
+    }
+
+    private static void drain(LogWriter w) {
+        try {
+            w.drain(EVENT_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static LogWriter writer() {
+        LogWriter w = writer;
+        if (w != null) return w;
+        synchronized (EventLog.class) {
+            if (writer == null) writer = new LogWriter(null);
+            return writer;
+        }
     }
 
     public static boolean enabled(LogLevel l) {
@@ -45,24 +89,23 @@ public final class EventLog {
         line.field("status", status)
                 .field("upstream_status", upstreamStatus == 0 ? "-" : Integer.toString(upstreamStatus))
                 .millis("duration_ms", durationNanos);
-        write(line);
+        writer().offer(line.bytes()); // never waits: requests are logged on the servers' I/O threads
     }
 
-    /** A start-up, reload or shutdown event with its fields, in insertion order. */
+    /**
+     * A start-up, reload or shutdown event with its fields, in insertion order. Events are rare and
+     * logged from the command's own threads: the call returns once the line is written (bounded wait).
+     */
     public static void event(LogLevel l, String event, Map<String, ?> fields) {
         if (!enabled(l)) return;
         LogLine line = new LogLine(format, l, event);
         fields.forEach(line::field);
-        write(line);
-    }
-
-    /** One write of the whole line's bytes (one system call on an unbuffered stream such as stderr). */
-    private static void write(LogLine line) {
-        byte[] bytes = line.bytes();
-        PrintStream o = out;
-        synchronized (o) {
-            o.write(bytes, 0, bytes.length);
-            o.flush();
+        long sequence = writer().offer(line.bytes());
+        if (sequence < 0) return;
+        try {
+            writer().awaitWritten(sequence, EVENT_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
