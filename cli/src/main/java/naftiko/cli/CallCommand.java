@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import naftiko.engine.bind.EnvFile;
+import naftiko.engine.log.RequestIds;
 import naftiko.engine.run.Arguments;
 import naftiko.engine.run.CallContext;
 import naftiko.engine.run.Capability;
@@ -86,7 +86,7 @@ public final class CallCommand implements java.util.concurrent.Callable<Integer>
             Capability capability = plan();
             CallTarget t = CallTarget.find(capability, target);
             Arguments arguments = t.isRest() ? restArguments(t) : new Arguments(mcpValues(t), null);
-            Outcome o = t.unit().invoke(arguments, new CallContext(UUID.randomUUID().toString(), "cli"))
+            Outcome o = t.unit().invoke(arguments, new CallContext(RequestIds.fresh(), "cli"))
                     .get(upstreamTimeout.toMillis() * 2 + 5000, TimeUnit.MILLISECONDS);
             out.write(o.body());
             if (o.body().length > 0 && o.body()[o.body().length - 1] != '\n') out.println();

@@ -13,11 +13,13 @@ import naftiko.rest.outbound.OutcomeWriter;
 import naftiko.rest.problem.FailureLog;
 import naftiko.rest.problem.Problem;
 import naftiko.rest.problem.ProblemWriter;
+import org.xnio.XnioIoThread;
 
 /**
  * Last link: invokes the unit and answers from the future's completion. The exchange is
  * dispatched (so Undertow does not end it when the handler returns) onto the same IO thread; the
- * completion, wherever it runs, hops back to the exchange's IO thread to write. No thread waits.
+ * completion writes at once when it runs on the exchange's IO thread (the upstream transport completes
+ * there), else hops back to it. No thread waits.
  */
 public final class DispatchHandler implements HttpHandler {
 
@@ -35,8 +37,14 @@ public final class DispatchHandler implements HttpHandler {
             } catch (Throwable t) {
                 future = CompletableFuture.failedFuture(t);
             }
-            future.whenComplete((outcome, error) ->
-                    exchange.getIoThread().execute(() -> complete(exchange, state, unit, outcome, error)));
+            future.whenComplete((outcome, error) -> {
+                XnioIoThread io = exchange.getIoThread();
+                if (Thread.currentThread() == io) {
+                    complete(exchange, state, unit, outcome, error); // the upstream transport completed on this thread
+                } else {
+                    io.execute(() -> complete(exchange, state, unit, outcome, error));
+                }
+            });
         });
     }
 

@@ -3,9 +3,9 @@ package naftiko.rest.chain;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import naftiko.engine.log.EventLog;
+import naftiko.engine.log.RequestIds;
 import naftiko.rest.inbound.QueryString;
 
 /**
@@ -28,7 +28,7 @@ public final class RequestIdHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String inbound = exchange.getRequestHeaders().getFirst(HEADER);
-        String id = inbound != null && SANE.matcher(inbound).matches() ? inbound : UUID.randomUUID().toString();
+        String id = inbound != null && SANE.matcher(inbound).matches() ? inbound : RequestIds.fresh();
         exchange.getResponseHeaders().put(HEADER, id);
         RequestState state = new RequestState(id, QueryString.parse(exchange.getQueryString()));
         exchange.putAttachment(RequestState.KEY, state);

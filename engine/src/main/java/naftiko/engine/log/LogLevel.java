@@ -6,6 +6,13 @@ import java.util.Locale;
 public enum LogLevel {
     DEBUG, INFO, WARN, ERROR, OFF;
 
+    private final String lowerName = name().toLowerCase(Locale.ROOT);
+
+    /** The name as JSON lines show it: {@code info}, {@code warn}, ... */
+    public String lowerName() {
+        return lowerName;
+    }
+
     public static LogLevel parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -1,46 +1,45 @@
 package naftiko.engine.upstream;
 
-import java.io.IOException;
-import java.net.ConnectException;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import javax.net.ssl.SSLException;
 import naftiko.engine.run.UnitFailure;
-import naftiko.engine.upstream.resilience.BoundedBody;
 import naftiko.engine.upstream.resilience.HostGuards;
 import naftiko.engine.upstream.resilience.ResiliencePolicy;
 import naftiko.engine.upstream.resilience.ResilientExchange;
+import naftiko.engine.upstream.transport.HttpTransport;
+import naftiko.engine.upstream.transport.TransportFailure;
 
 /**
- * The HTTP client of one consumes namespace, on a process-wide JDK {@link HttpClient} ({@link SharedHttpClients}: connection reuse,
- * asynchronous, redirects never followed so the host is only ever the configured base URI),
- * {@code User-Agent: naftiko/<version>}, {@code X-Request-Id} forwarded, a digest challenge
- * answered once, and transport failures typed as {@link UnitFailure} kinds. Every call goes
- * through a {@link ResilientExchange} (circuit breaker and in-flight limit of the host, retries of
- * idempotent calls within the request timeout) and its body is read with a size limit
- * ({@link BoundedBody}).
+ * The HTTP client of one consumes namespace, on the engine's HTTP/1.1 transport ({@link HttpTransport}:
+ * keep-alive connections per I/O thread, asynchronous, redirects never followed so the host is only
+ * ever the configured base URI), {@code User-Agent: naftiko/<version>}, {@code X-Request-Id}
+ * forwarded, a digest challenge answered once, and transport failures typed as {@link UnitFailure}
+ * kinds. Every call goes through a {@link ResilientExchange} (circuit breaker and in-flight limit of
+ * the host, retries of idempotent calls within the request timeout) and its body is read with a size
+ * limit.
  */
 public final class UpstreamClient {
     /** Hop-by-hop and framing headers never relayed in an Outcome. */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "content-encoding", "upgrade", "proxy-authenticate", "te", "trailer", ":status");
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    /** Set by the transport from the request itself; a file's value would break the framing. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            "transfer-encoding");
+    private static final String USER_AGENT = "naftiko/" + EngineVersion.current();
+    private static final HttpString X_REQUEST_ID = new HttpString("X-Request-Id");
 
     private final String namespace;
-    private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final ResiliencePolicy policy;
     private final ResilientExchange exchange;
@@ -69,11 +68,11 @@ public final class UpstreamClient {
      */
     public UpstreamClient(String namespace, Duration connectTimeout, Duration requestTimeout, String baseUri, HostGuards guards) {
         this.namespace = namespace;
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         HostGuards g = guards != null ? guards : new HostGuards(ResiliencePolicy.defaults());
         this.policy = g.policy();
         this.exchange = new ResilientExchange(namespace, g.forBaseUri(baseUri == null ? "namespace:" + namespace : baseUri), policy);
-        this.http = SharedHttpClients.forConnectTimeout(connectTimeout);
     }
 
     public String namespace() {
@@ -87,13 +86,25 @@ public final class UpstreamClient {
     /** As {@link #send(UpstreamRequest, OutboundAuth.DigestCredentials, String)}; {@code idempotentHint} allows retries of any method. */
     public CompletableFuture<UpstreamResponse> send(UpstreamRequest request, OutboundAuth.DigestCredentials digest, String requestId,
                                                     boolean idempotentHint) {
+        URI uri;
         try {
-            URI.create(request.url());
+            uri = URI.create(request.url());
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(invalidUrl());
         }
-        return exchange.run(ResilientExchange.idempotent(request.method(), idempotentHint), requestTimeout,
-                timeout -> sendOnce(request, digest, requestId, timeout));
+        String scheme = uri.getScheme();
+        if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            return CompletableFuture.failedFuture(invalidUrl());
+        }
+        HeaderMap headers;
+        try {
+            headers = headers(request, requestId);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.BAD_INPUT,
+                    "a header of the request to '" + namespace + "' is not valid HTTP (line break or control character)"));
+        }
+        boolean idempotent = ResilientExchange.idempotent(request.method(), idempotentHint);
+        return exchange.run(idempotent, requestTimeout, timeout -> sendOnce(request, uri, headers, digest, idempotent, timeout));
     }
 
     private UnitFailure invalidUrl() {
@@ -101,32 +112,78 @@ public final class UpstreamClient {
                 "upstream URL of '" + namespace + "' is not valid; check its base URI (--base-uri " + namespace + "=URL)");
     }
 
-    private CompletableFuture<UpstreamResponse> sendOnce(UpstreamRequest request, OutboundAuth.DigestCredentials digest,
-                                                         String requestId, Duration timeout) {
-        HttpRequest first;
-        try {
-            first = toHttp(request, requestId, null, timeout);
-        } catch (IllegalArgumentException e) {
-            // the URL was checked in send(): a header name or value is not valid HTTP (e.g. a line break)
-            return CompletableFuture.failedFuture(new UnitFailure(UnitFailure.Kind.BAD_INPUT,
-                    "a header of the request to '" + namespace + "' is not valid HTTP (line break or control character)"));
-        }
-        HttpResponse.BodyHandler<byte[]> body = BoundedBody.handler(policy.maxResponseBytes(), this::tooLarge);
-        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(first, body);
+    private CompletableFuture<UpstreamResponse> sendOnce(UpstreamRequest request, URI uri, HeaderMap headers,
+                                                         OutboundAuth.DigestCredentials digest, boolean idempotent, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<HttpTransport.Reply> f = transport(request, uri, headers, idempotent, timeout);
         if (digest != null) {
-            f = f.thenCompose(resp -> {
-                if (resp.statusCode() != 401) return CompletableFuture.completedFuture(resp);
-                DigestChallenge challenge = resp.headers().allValues("www-authenticate").stream()
-                        .map(DigestChallenge::parse).filter(c -> c != null).findFirst().orElse(null);
-                if (challenge == null) return CompletableFuture.completedFuture(resp);
-                String answer = challenge.answer(request.method(), first.uri(), digest.username(), digest.password());
-                return http.sendAsync(toHttp(request, requestId, answer, timeout), body);
+            f = f.thenCompose(reply -> {
+                if (reply.status() != 401) return CompletableFuture.completedFuture(reply);
+                DigestChallenge challenge = challenge(reply.headers());
+                long left = deadline - System.nanoTime();
+                if (challenge == null || left <= 0) return CompletableFuture.completedFuture(reply);
+                HeaderMap answered = copy(headers);
+                answered.put(Headers.AUTHORIZATION, challenge.answer(request.method(), uri, digest.username(), digest.password()));
+                return transport(request, uri, answered, idempotent, Duration.ofNanos(left));
             });
         }
-        return f.handle((resp, error) -> {
+        return f.handle((reply, error) -> {
             if (error != null) throw failure(error);
-            return toResponse(resp);
+            return toResponse(reply);
         });
+    }
+
+    private CompletableFuture<HttpTransport.Reply> transport(UpstreamRequest request, URI uri, HeaderMap headers, boolean idempotent,
+                                                             Duration timeout) {
+        return HttpTransport.send(request.method(), uri, headers, request.body(), idempotent, policy.maxResponseBytes(),
+                connectTimeout, timeout);
+    }
+
+    private static DigestChallenge challenge(HeaderMap headers) {
+        HeaderValues values = headers.get(Headers.WWW_AUTHENTICATE);
+        if (values == null) return null;
+        for (String v : values) {
+            DigestChallenge c = DigestChallenge.parse(v);
+            if (c != null) return c;
+        }
+        return null;
+    }
+
+    /** The headers as sent; throws IllegalArgumentException for a name or value that is not valid HTTP. */
+    private static HeaderMap headers(UpstreamRequest r, String requestId) {
+        HeaderMap h = new HeaderMap();
+        boolean userAgent = false;
+        for (Map.Entry<String, List<String>> e : r.headers().entrySet()) {
+            String name = e.getKey();
+            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) continue;
+            HttpString n = Headers.fromCache(name); // the well-known names, without building a new HttpString
+            if (n == null) n = new HttpString(HeaderText.checkName(name));
+            for (String v : e.getValue()) h.add(n, HeaderText.checkValue(v));
+            // A User-Agent the file sets (a header parameter) wins over ours; never send two.
+            userAgent |= n.equals(Headers.USER_AGENT);
+        }
+        if (!userAgent) h.put(Headers.USER_AGENT, USER_AGENT);
+        if (requestId != null && !requestId.isBlank()) h.put(X_REQUEST_ID, HeaderText.checkValue(requestId));
+        if (r.body() != null) h.put(Headers.CONTENT_LENGTH, r.body().length);
+        return h;
+    }
+
+    private static HeaderMap copy(HeaderMap headers) {
+        HeaderMap c = new HeaderMap();
+        for (HeaderValues v : headers) c.addAll(v.getHeaderName(), v);
+        return c;
+    }
+
+    private static UpstreamResponse toResponse(HttpTransport.Reply reply) {
+        // sorted by name, as relayed before (lower-cased names sort the same either way)
+        Map<String, List<String>> headers = new TreeMap<>();
+        String contentType = null;
+        for (HeaderValues v : reply.headers()) {
+            String n = v.getHeaderName().toString().toLowerCase(Locale.ROOT);
+            if (n.equals("content-type")) contentType = v.getFirst();
+            if (!NOT_RELAYED.contains(n)) headers.put(n, List.copyOf(v));
+        }
+        return new UpstreamResponse(reply.status(), headers, reply.body(), contentType);
     }
 
     private UnitFailure tooLarge() {
@@ -134,59 +191,27 @@ public final class UpstreamClient {
                 + policy.maxResponseBytes() + " bytes, the response size limit (NAFTIKO_UPSTREAM_MAX_RESPONSE_BYTES)");
     }
 
-    private HttpRequest toHttp(UpstreamRequest r, String requestId, String authorization, Duration timeout) {
-        URI uri = URI.create(r.url());
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
-        // plain http: no h2c upgrade attempt (extra Upgrade headers confuse some servers); https negotiates h2 by ALPN
-        if ("http".equalsIgnoreCase(uri.getScheme())) b.version(HttpClient.Version.HTTP_1_1);
-        b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
-        // A User-Agent the file sets (a header parameter) wins over ours; never send two.
-        if (r.headers().keySet().stream().noneMatch("user-agent"::equalsIgnoreCase)) {
-            b.setHeader("User-Agent", "naftiko/" + EngineVersion.current());
-        }
-        if (requestId != null && !requestId.isBlank()) b.setHeader("X-Request-Id", requestId);
-        r.headers().forEach((name, values) -> {
-            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) return;
-            for (String v : values) b.header(name, v);
-        });
-        if (authorization != null) b.setHeader("Authorization", authorization);
-        return b.build();
-    }
-
-    private static UpstreamResponse toResponse(HttpResponse<byte[]> resp) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        resp.headers().map().forEach((k, v) -> {
-            String n = k.toLowerCase(Locale.ROOT);
-            if (!NOT_RELAYED.contains(n)) headers.put(n, List.copyOf(v));
-        });
-        String contentType = resp.headers().firstValue("content-type").orElse(null);
-        return new UpstreamResponse(resp.statusCode(), headers, resp.body() == null ? new byte[0] : resp.body(), contentType);
-    }
-
     private UnitFailure failure(Throwable error) {
+        Throwable c = error;
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof UnitFailure u) return u;
-        }
-        Throwable c = error;
-        while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
+            if (t instanceof TransportFailure || t instanceof IllegalArgumentException) {
+                c = t;
+                break;
+            }
         }
         String ns = "upstream '" + namespace + "'";
-        if (c instanceof HttpConnectTimeoutException) {
-            return new UnitFailure(UnitFailure.Kind.UPSTREAM_TIMEOUT, ns + " did not accept the connection in time", List.of(), c);
-        }
-        if (c instanceof HttpTimeoutException) {
-            return new UnitFailure(UnitFailure.Kind.UPSTREAM_TIMEOUT, ns + " did not answer within " + requestTimeout.toMillis() + " ms", List.of(), c);
-        }
-        if (c instanceof ConnectException || c instanceof UnresolvedAddressException
-                || c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.ClosedChannelException && c.getMessage() == null) {
-            return new UnitFailure(UnitFailure.Kind.UPSTREAM_UNREACHABLE, ns + " is unreachable", List.of(), c);
-        }
-        if (c instanceof SSLException) {
-            return new UnitFailure(UnitFailure.Kind.UPSTREAM_TLS, ns + ": TLS handshake failed", List.of(), c);
-        }
-        if (c instanceof IOException) {
-            return new UnitFailure(UnitFailure.Kind.UPSTREAM_PROTOCOL, ns + " broke the HTTP exchange", List.of(), c);
+        if (c instanceof TransportFailure t) {
+            return switch (t.reason()) {
+                case CONNECT_TIMEOUT -> new UnitFailure(UnitFailure.Kind.UPSTREAM_TIMEOUT, ns + " did not accept the connection in time",
+                        List.of(), t);
+                case TIMEOUT -> new UnitFailure(UnitFailure.Kind.UPSTREAM_TIMEOUT,
+                        ns + " did not answer within " + requestTimeout.toMillis() + " ms", List.of(), t);
+                case UNREACHABLE -> new UnitFailure(UnitFailure.Kind.UPSTREAM_UNREACHABLE, ns + " is unreachable", List.of(), t);
+                case TLS -> new UnitFailure(UnitFailure.Kind.UPSTREAM_TLS, ns + ": TLS handshake failed", List.of(), t);
+                case PROTOCOL -> new UnitFailure(UnitFailure.Kind.UPSTREAM_PROTOCOL, ns + " broke the HTTP exchange", List.of(), t);
+                case TOO_LARGE -> tooLarge();
+            };
         }
         if (c instanceof IllegalArgumentException) {
             return new UnitFailure(UnitFailure.Kind.CONFIGURATION, ns + ": invalid request (" + c.getMessage() + ")", List.of(), c);

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import naftiko.engine.run.UnitFailure;
 import naftiko.engine.upstream.UpstreamResponse;
+import org.xnio.XnioIoThread;
 
 /**
  * One upstream call under its host's guard: refused at once (UPSTREAM_UNAVAILABLE) when the host's
@@ -90,8 +91,12 @@ public final class ResilientExchange {
             }
             // a retry follows: give back a half-open probe slot so the retry can take it
             guard.breaker().onIgnored();
-            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
-                    .execute(() -> go(retry + 1, idempotent, deadline, attempt, out, result));
+            Runnable next = () -> go(retry + 1, idempotent, deadline, attempt, out, result);
+            if (Thread.currentThread() instanceof XnioIoThread io) {
+                io.executeAfter(next, delay.toMillis(), TimeUnit.MILLISECONDS); // stays on the I/O thread of the call
+            } else {
+                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(next);
+            }
         });
     }
 
