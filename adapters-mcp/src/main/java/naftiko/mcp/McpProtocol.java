@@ -39,6 +39,12 @@ public final class McpProtocol {
 
     /** @param title the capability's display name ({@code info.label}) for {@code serverInfo.title}, or null */
     public static Dispatcher dispatcher(McpEndpoint endpoint, String title, int pageSize) {
+        return dispatcher(endpoint, title, pageSize, ToolsList::describe);
+    }
+
+    /** @param describe a tool's {@code tools/list} descriptor (shared by the dispatchers of one mount) */
+    public static Dispatcher dispatcher(McpEndpoint endpoint, String title, int pageSize,
+                                        java.util.function.Function<naftiko.engine.run.Unit, com.fasterxml.jackson.databind.node.ObjectNode> describe) {
         boolean hasResources = endpoint.resources() != null && !endpoint.resources().isEmpty();
         boolean hasPrompts = endpoint.prompts() != null && !endpoint.prompts().isEmpty();
         ServerIdentity identity = new ServerIdentity(endpoint.namespace(), title, naftikoVersion(),
@@ -48,7 +54,7 @@ public final class McpProtocol {
         Map<String, MethodHandler> requests = new HashMap<>();
         requests.put("initialize", new Initialize(identity));
         requests.put("ping", new Ping());
-        requests.put("tools/list", new ToolsList(endpoint.tools(), paging));
+        requests.put("tools/list", new ToolsList(endpoint.tools(), paging, describe));
         requests.put("tools/call", new ToolsCall(endpoint.tools()));
         requests.put("logging/setLevel", new LoggingSetLevel());
         requests.put("completion/complete", new CompletionComplete());

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import naftiko.cli.run.CapabilityFiles;
@@ -14,6 +15,7 @@ import naftiko.cli.run.DryRunNotes;
 import naftiko.cli.run.Fleet;
 import naftiko.cli.run.FolderWatch;
 import naftiko.cli.run.Reloader;
+import naftiko.cli.run.StartFiles;
 import naftiko.engine.bind.EnvFile;
 import naftiko.engine.log.EventLog;
 import naftiko.engine.log.LogLevel;
@@ -93,24 +95,24 @@ final class RunSession implements AutoCloseable {
 
         // Folders contribute their capability files (sorted by name); files are taken as given.
         List<Path> folders = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
+        List<Path> arguments = new ArrayList<>();
         List<Path> watchedFiles = new ArrayList<>();
         for (String arg : cmd.files) {
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
                 folders.add(p);
-                files.addAll(CapabilityFiles.capabilities(p));
+                arguments.add(p);
             } else {
                 Path resolved = resolve(arg, err, control);
-                files.add(resolved);
+                arguments.add(resolved);
                 if (resolved.equals(p)) watchedFiles.add(p);
             }
         }
-        Map<Path, CapabilityFiles.Seen> initial = FolderWatch.scan(folders, watchedFiles);
-        List<Path> distinct = files.stream().distinct().toList();
-        // Files load and plan independently: use every core (YAML parsing dominates start-up with many
-        // files); the list keeps the files' order, which decides who wins a collision.
-        List<CapabilityLoad> loads = distinct.parallelStream().map(f -> CapabilityLoad.of(f, cmd.strict, engine)).toList();
+        // Each file is read once and loaded and planned in parallel (YAML parsing dominates start-up
+        // with many files); the loads keep the files' order, which decides who wins a collision.
+        StartFiles.Result start = StartFiles.load(arguments, new HashSet<>(folders), watchedFiles, cmd.strict, engine);
+        List<CapabilityLoad> loads = start.loads();
+        Map<Path, CapabilityFiles.Seen> initial = start.initial();
         long good = loads.stream().filter(CapabilityLoad::ok).count();
         boolean others = good > 0 || !folders.isEmpty();
         List<Capability> capabilities = new ArrayList<>();
@@ -207,7 +209,7 @@ final class RunSession implements AutoCloseable {
         if (watching) {
             Reloader reloader = new Reloader(fleet, cmd.strict, engine);
             reloader.applied(applied); // already printed: not reported again
-            session.watch = new FolderWatch(folders, watchedFiles, initial, changed -> {
+            session.watch = new FolderWatch(folders, watchedFiles, initial, start.seen(), changed -> {
                 reloader.accept(changed);
                 control.reloaded(changed, cmd.strict, engine);
             });

@@ -16,18 +16,27 @@ final class HttpReplies {
     static final String JSON = "application/json";
     static final String EVENT_STREAM = "text/event-stream";
 
+    private static final byte[] EVENT_HEAD = "event: message\ndata: ".getBytes(StandardCharsets.US_ASCII);
+
     /** A JSON-RPC message as {@code application/json}, or as one SSE {@code message} event. */
     static void message(HttpServerExchange exchange, int status, JsonNode message, boolean asEvent) {
-        String text = serialise(message);
+        byte[] json = serialise(message);
         exchange.setStatusCode(status);
+        byte[] body = json;
         if (asEvent) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, EVENT_STREAM);
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-            text = "event: message\ndata: " + text + "\n\n";
+            // One data line carries it: strings are escaped and embedded upstream JSON is
+            // single-line (StructuredContent).
+            body = new byte[EVENT_HEAD.length + json.length + 2];
+            System.arraycopy(EVENT_HEAD, 0, body, 0, EVENT_HEAD.length);
+            System.arraycopy(json, 0, body, EVENT_HEAD.length, json.length);
+            body[body.length - 2] = '\n';
+            body[body.length - 1] = '\n';
         } else {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
         }
-        exchange.getResponseSender().send(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
     /** An HTTP-level refusal with a JSON-RPC error body (id null), as the transport spec allows. */
@@ -45,9 +54,9 @@ final class HttpReplies {
         exchange.endExchange();
     }
 
-    private static String serialise(JsonNode node) {
+    private static byte[] serialise(JsonNode node) {
         try {
-            return Replies.JSON.writeValueAsString(node);
+            return Replies.JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -14,8 +14,18 @@ final class LoopbackGuard {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
+    /** The last Host header found local: a client sends the same one on every request. */
+    private static volatile String lastLocalHost = "";
+
     /** Null when the request may proceed, else the reason for a 403. */
     static String check(String host, String origin) {
+        if (origin == null && host != null && host.equals(lastLocalHost)) return null;
+        String reason = verdict(host, origin);
+        if (reason == null && origin == null) lastLocalHost = host;
+        return reason;
+    }
+
+    private static String verdict(String host, String origin) {
         if (host == null || !LOCAL_HOSTS.contains(hostName(host))) {
             return "Host header '" + (host == null ? "" : host) + "' is not a loopback name";
         }

@@ -1,6 +1,5 @@
 package naftiko.mcp.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -19,15 +18,12 @@ import naftiko.engine.auth.InboundAuth;
 import naftiko.engine.auth.oauth.ProtectedResourceMetadata;
 import naftiko.mcp.ProtocolVersions;
 import naftiko.mcp.jsonrpc.Dispatcher;
-import naftiko.mcp.jsonrpc.JsonRpcError;
-import naftiko.mcp.jsonrpc.Replies;
-import naftiko.mcp.session.Session;
 import naftiko.mcp.session.Sessions;
 
 /**
  * The Streamable HTTP endpoints of one server ({@code /mcp/<namespace>}, and {@code /mcp}, also
- * {@code /}, see {@link McpRoutes}). The body is read with the async receiver; the dispatch runs on
- * a worker without waiting, and the answer is written when the unit's future completes. {@code GET}
+ * {@code /}, see {@link McpRoutes}). The body is read with the async receiver, then
+ * {@link JsonRpcPost} dispatches it and writes the answer when the unit's future completes. {@code GET}
  * with a session opens the server-initiated SSE stream, which only carries
  * {@code notifications/tools/list_changed}. One request log line per POST.
  */
@@ -42,6 +38,7 @@ final class McpHttpHandler implements HttpHandler {
     private final Sessions sessions;
     private final boolean loopback;
     private final long maxBodyBytes;
+    private final JsonRpcPost messages;
 
     McpHttpHandler(McpRoutes routes, EventStreams streams, Sessions sessions, boolean loopback, long maxBodyBytes) {
         this.routes = routes;
@@ -49,6 +46,7 @@ final class McpHttpHandler implements HttpHandler {
         this.sessions = sessions;
         this.loopback = loopback;
         this.maxBodyBytes = maxBodyBytes;
+        this.messages = new JsonRpcPost(sessions);
     }
 
     @Override
@@ -187,9 +185,8 @@ final class McpHttpHandler implements HttpHandler {
             return;
         }
         exchange.setMaxEntitySize(maxBodyBytes);
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> ex.dispatch(ex.getConnection().getWorker(),
-                        () -> safely(ex, body, version, accept, dispatcher)),
+        WholeBody.receive(exchange,
+                (ex, body) -> messages.received(ex, body, version, accept, dispatcher),
                 (ex, error) -> {
                     if (error instanceof RequestTooBigException) {
                         HttpReplies.refuse(ex, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLarge());
@@ -200,68 +197,12 @@ final class McpHttpHandler implements HttpHandler {
                 });
     }
 
-    /** Never leaves an exchange open: a bug in dispatch becomes a logged 500. */
-    private void safely(HttpServerExchange exchange, byte[] body, String version, Accept accept, Dispatcher dispatcher) {
-        try {
-            process(exchange, body, version, accept, dispatcher);
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "MCP request failed", e);
-            if (!exchange.isResponseStarted()) {
-                HttpReplies.refuse(exchange, StatusCodes.INTERNAL_SERVER_ERROR, JsonRpcError.INTERNAL_ERROR, "Internal error");
-            }
-        }
-    }
-
-    private void process(HttpServerExchange exchange, byte[] body, String headerVersion, Accept accept,
-                         Dispatcher dispatcher) {
-        JsonNode message;
-        try {
-            message = Dispatcher.parse(body);
-        } catch (JsonRpcError e) {
-            HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST, e.code(), e.getMessage());
-            return;
-        }
-        boolean initialize = Dispatcher.isInitialize(message);
-        Session session;
-        if (initialize) {
-            session = sessions.open(headerVersion);
-        } else {
-            String id = header(exchange, SESSION_HEADER);
-            if (id == null) {
-                HttpReplies.refuse(exchange, StatusCodes.BAD_REQUEST,
-                        "Bad Request: Mcp-Session-Id header is required (send initialize first)");
-                return;
-            }
-            Sessions.Lookup lookup = sessions.find(id, headerVersion);
-            if (lookup.status() != Sessions.Status.OK) {
-                HttpReplies.refuse(exchange, StatusCodes.NOT_FOUND, "Not Found: unknown or ended session; initialize again");
-                return;
-            }
-            session = lookup.session();
-        }
-        String version = headerVersion != null ? headerVersion
-                : session.protocolVersion() != null ? session.protocolVersion() : ProtocolVersions.WITHOUT_HEADER;
-        dispatcher.dispatch(message, session, version).whenComplete((reply, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.ERROR, "MCP dispatch failed", failure);
-                HttpReplies.refuse(exchange, StatusCodes.INTERNAL_SERVER_ERROR, JsonRpcError.INTERNAL_ERROR, "Internal error");
-            } else if (reply == null) {
-                HttpReplies.empty(exchange, StatusCodes.ACCEPTED);
-            } else {
-                if (initialize && !reply.has("error")) exchange.getResponseHeaders().put(SESSION_HEADER, session.id());
-                // A message the server could not accept at all (no usable id) is an HTTP 400, as the
-                // transport asks; errors answering a well-formed request stay 200.
-                boolean refused = reply.isObject() && reply.has("error") && reply.path("id").isNull();
-                HttpReplies.message(exchange, refused ? StatusCodes.BAD_REQUEST : StatusCodes.OK, reply, !accept.json());
-            }
-        });
-    }
-
     private String tooLarge() {
         return "Payload Too Large: the body exceeds " + maxBodyBytes + " bytes";
     }
 
     private static boolean isJson(String contentType) {
+        if (contentType.equals(HttpReplies.JSON)) return true;
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || type.endsWith("+json");
     }
@@ -277,8 +218,22 @@ final class McpHttpHandler implements HttpHandler {
 
     /** What the client's Accept header allows; a missing header allows JSON. */
     record Accept(boolean json, boolean eventStream) {
+
+        /** The last header parsed and its verdict: a client sends the same Accept on every request. */
+        private record Parsed(String header, Accept accept) {}
+
+        private static volatile Parsed last = new Parsed("", new Accept(true, false));
+
         static Accept of(String header) {
             if (header == null || header.isBlank()) return new Accept(true, false);
+            Parsed p = last;
+            if (p.header().equals(header)) return p.accept();
+            Accept accept = parse(header);
+            last = new Parsed(header, accept);
+            return accept;
+        }
+
+        private static Accept parse(String header) {
             boolean json = false;
             boolean events = false;
             for (String part : header.split(",")) {

@@ -62,6 +62,22 @@ public final class Dispatcher {
     }
 
     /**
+     * True when dispatching {@code message} (or any message of a batch) may block the calling
+     * thread: its method's handler says so ({@link MethodHandler#mayBlock}). Everything else is
+     * asynchronous and can run on a connection's I/O thread.
+     */
+    public boolean mayBlock(JsonNode message) {
+        if (message.isArray()) {
+            for (JsonNode m : message) if (mayBlock(m)) return true;
+            return false;
+        }
+        JsonNode method = message.get("method");
+        if (method == null || !method.isTextual()) return false;
+        MethodHandler handler = message.has("id") ? requests.get(method.asText()) : notifications.get(method.asText());
+        return handler != null && handler.mayBlock();
+    }
+
+    /**
      * Dispatches a parsed message or batch. Completes with the response (object, or array for a
      * batch), or with null when nothing is to be sent back (notifications, responses, cancelled).
      */
@@ -127,7 +143,7 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
-        String key = request.id().toString();
+        String key = Request.key(request.id());
         request.session().track(key, work);
         return work.handle((result, failure) -> {
             request.session().untrack(key);

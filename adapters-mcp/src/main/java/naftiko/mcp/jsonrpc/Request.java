@@ -2,7 +2,7 @@ package naftiko.mcp.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.UUID;
+import naftiko.engine.log.RequestIds;
 import naftiko.engine.log.UpstreamTrace;
 import naftiko.engine.run.CallContext;
 import naftiko.mcp.session.Session;
@@ -18,7 +18,15 @@ import naftiko.mcp.session.Session;
 public record Request(JsonNode id, String method, ObjectNode params, Session session, CallContext context) {
 
     public Request(JsonNode id, String method, ObjectNode params, Session session) {
-        this(id, method, params, session, new CallContext(UUID.randomUUID().toString(), "mcp", new UpstreamTrace()));
+        this(id, method, params, session, new CallContext(RequestIds.fresh(), "mcp", new UpstreamTrace()));
+    }
+
+    /**
+     * The key of a request id among a session's in-flight requests ({@code notifications/cancelled}
+     * names requests by id): a string id and a number id with the same digits stay distinct.
+     */
+    public static String key(JsonNode id) {
+        return id.isTextual() ? '"' + id.textValue() : id.asText();
     }
 
     public boolean isNotification() {

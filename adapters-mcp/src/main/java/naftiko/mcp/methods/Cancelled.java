@@ -13,7 +13,7 @@ public final class Cancelled implements MethodHandler {
     @Override
     public CompletableFuture<JsonNode> handle(Request request) {
         JsonNode id = request.params().get("requestId");
-        if (id != null && (id.isTextual() || id.isIntegralNumber())) request.session().cancel(id.toString());
+        if (id != null && (id.isTextual() || id.isIntegralNumber())) request.session().cancel(Request.key(id));
         return CompletableFuture.completedFuture(null);
     }
 }

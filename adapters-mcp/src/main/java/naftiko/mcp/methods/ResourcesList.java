@@ -25,6 +25,12 @@ public final class ResourcesList implements MethodHandler {
         this.paging = paging;
     }
 
+    /** Static resources are directories walked at list time. */
+    @Override
+    public boolean mayBlock() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<JsonNode> handle(Request request) {
         List<McpResourceUnit.Entry> entries = new ArrayList<>();

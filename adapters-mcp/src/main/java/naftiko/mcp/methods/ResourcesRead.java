@@ -26,6 +26,12 @@ public final class ResourcesRead implements MethodHandler {
         this.resources = List.copyOf(resources);
     }
 
+    /** Static resources are files read from disk. */
+    @Override
+    public boolean mayBlock() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<JsonNode> handle(Request request) {
         String uri = request.requiredText("uri");

@@ -2,6 +2,7 @@ package naftiko.mcp.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import naftiko.engine.run.Outcome;
 import naftiko.engine.run.UnitFailure;
 import naftiko.mcp.jsonrpc.Replies;
@@ -15,7 +16,13 @@ final class ToolResults {
             String body = outcome.bodyText();
             return text("Upstream returned HTTP " + outcome.status() + (body.isEmpty() ? "" : ": " + body), true);
         }
-        ObjectNode result = text(outcome.bodyText(), false);
+        String body = outcome.bodyText();
+        ObjectNode result = text(body, false);
+        if (outcome.json() == null && StructuredContent.embeddable(outcome.body())) {
+            // A JSON object relayed from upstream: written once escaped (text) and once verbatim.
+            result.putRawValue("structuredContent", new RawValue(body));
+            return result;
+        }
         JsonNode json = outcome.jsonOrNull();
         if (json != null && json.isObject()) result.set("structuredContent", json);
         return result;

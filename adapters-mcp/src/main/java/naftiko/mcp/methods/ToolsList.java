@@ -19,13 +19,21 @@ public final class ToolsList implements MethodHandler {
     private final Paging paging;
 
     public ToolsList(List<Unit> tools, Paging paging) {
+        this(tools, paging, ToolsList::describe);
+    }
+
+    /**
+     * @param describe the descriptor of a tool: {@link #describe}, or one already built for the same
+     *                 unit (descriptors are never modified: each reply carries copies)
+     */
+    public ToolsList(List<Unit> tools, Paging paging, java.util.function.Function<Unit, ObjectNode> describe) {
         List<ObjectNode> all = new ArrayList<>();
-        tools.forEach(t -> all.add(describe(t)));
+        tools.forEach(t -> all.add(describe.apply(t)));
         this.descriptors = List.copyOf(all);
         this.paging = paging;
     }
 
-    static ObjectNode describe(Unit tool) {
+    public static ObjectNode describe(Unit tool) {
         ObjectNode d = Replies.object();
         d.put("name", tool.name());
         if (tool.title() != null) d.put("title", tool.title());

@@ -15,6 +15,7 @@ public final class Session {
     private volatile String protocolVersion;
     private volatile String logLevel = "info";
     private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
+    private final Sessions.Lookup found = new Sessions.Lookup(Sessions.Status.OK, this);
 
     public Session(String id, String protocolVersion) {
         this.id = id;
@@ -24,6 +25,11 @@ public final class Session {
     /** The Mcp-Session-Id, or null for stdio (one implicit session per process). */
     public String id() {
         return id;
+    }
+
+    /** The successful lookup of this session (one object, not one per request). */
+    Sessions.Lookup found() {
+        return found;
     }
 
     /** The negotiated revision, or null before {@code initialize}. */

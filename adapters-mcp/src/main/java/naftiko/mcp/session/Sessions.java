@@ -18,6 +18,9 @@ public final class Sessions {
 
     public record Lookup(Status status, Session session) {}
 
+    private static final Lookup UNKNOWN = new Lookup(Status.UNKNOWN, null);
+    private static final Lookup ENDED = new Lookup(Status.ENDED, null);
+
     private final SessionIds ids;
     private final Clock clock;
     private final Duration endedMemory;
@@ -44,14 +47,19 @@ public final class Sessions {
      *                        (issued elsewhere, or forgotten by the LRU)
      */
     public synchronized Lookup find(String id, String protocolVersion) {
-        if (!ids.isValid(id)) return new Lookup(Status.UNKNOWN, null);
+        // A live session's id was validated when it was issued or first seen, and ending a session
+        // removes it from here: no HMAC for the sessions this instance already knows.
+        Session known = id == null ? null : live.get(id);
+        if (known != null) return known.found();
+        if (!ids.isValid(id)) return UNKNOWN;
         Long endedAt = ended.get(id);
         if (endedAt != null) {
-            if (clock.millis() - endedAt < endedMemory.toMillis()) return new Lookup(Status.ENDED, null);
+            if (clock.millis() - endedAt < endedMemory.toMillis()) return ENDED;
             ended.remove(id);
         }
-        Session s = live.computeIfAbsent(id, k -> new Session(k, protocolVersion));
-        return new Lookup(Status.OK, s);
+        Session s = new Session(id, protocolVersion);
+        live.put(id, s);
+        return s.found();
     }
 
     /** Ends a session (DELETE); false when the id is not valid or already ended. */

@@ -123,15 +123,16 @@ public final class StdioServer implements ExposureServer {
     }
 
     private void write(JsonNode message) {
-        String text;
+        byte[] line;
         try {
-            text = Replies.JSON.writeValueAsString(message);
+            // One line: strings are escaped and embedded upstream JSON is single-line (StructuredContent).
+            line = Replies.JSON.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         synchronized (out) {
-            out.print(text);
-            out.print('\n');
+            out.write(line, 0, line.length);
+            out.write('\n');
             out.flush();
         }
     }

@@ -65,6 +65,37 @@ class SessionIdsTest {
     }
 
     @Test
+    void aKnownSessionIsFoundAsItIsUntilItEnds() {
+        Sessions sessions = new Sessions(new SessionIds(SECRET), Clock.systemUTC(), 3, Duration.ofMinutes(1));
+        Session s = sessions.open("2025-06-18");
+        for (int i = 0; i < 3; i++) {
+            Sessions.Lookup l = sessions.find(s.id(), "2025-03-26");
+            assertThat(l.status()).isEqualTo(Sessions.Status.OK);
+            assertThat(l.session()).isSameAs(s);
+            assertThat(l.session().protocolVersion()).isEqualTo("2025-06-18");
+        }
+        assertThat(sessions.end(s.id())).isTrue();
+        assertThat(sessions.find(s.id(), null).status()).isEqualTo(Sessions.Status.ENDED);
+        assertThat(sessions.find(s.id(), null).session()).isNull();
+    }
+
+    @Test
+    void aSessionForgottenByTheBoundIsCheckedAgainBeforeItGetsFreshState() {
+        Sessions sessions = new Sessions(new SessionIds(SECRET), Clock.systemUTC(), 2, Duration.ofMinutes(1));
+        Session first = sessions.open("2025-06-18");
+        sessions.open("2025-06-18");
+        sessions.open("2025-06-18"); // first is evicted
+        Sessions.Lookup again = sessions.find(first.id(), "2025-11-25");
+        assertThat(again.status()).isEqualTo(Sessions.Status.OK);
+        assertThat(again.session()).isNotSameAs(first);
+        assertThat(again.session().protocolVersion()).isEqualTo("2025-11-25");
+        char last = first.id().charAt(first.id().length() - 1);
+        String tampered = first.id().substring(0, first.id().length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThat(sessions.find(tampered, null).status()).isEqualTo(Sessions.Status.UNKNOWN);
+        assertThat(sessions.find(null, null).status()).isEqualTo(Sessions.Status.UNKNOWN);
+    }
+
+    @Test
     void liveStateIsBounded() {
         Sessions sessions = new Sessions(new SessionIds(SECRET), Clock.systemUTC(), 3, Duration.ofMinutes(1));
         for (int i = 0; i < 10; i++) sessions.open("2025-06-18");

@@ -1,6 +1,7 @@
 package naftiko.rest.route;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,18 +58,18 @@ public final class PathTemplate {
      *
      * @return the raw remainder matched by a {@code {path}} variable, "" when none, or null when no match
      */
-    String match(List<String> decoded, List<String> raw, Map<String, String> variables) {
+    String match(String[] decoded, String[] raw, Map<String, String> variables) {
         int n = segments.size();
         for (int i = 0; i < n; i++) {
             Segment s = segments.get(i);
             if (s.kind == Kind.REST) {
-                variables.put(s.name, String.join("/", decoded.subList(i, decoded.size())));
-                return String.join("/", raw.subList(i, raw.size()));
+                variables.put(s.name, String.join("/", Arrays.asList(decoded).subList(i, decoded.length)));
+                return String.join("/", Arrays.asList(raw).subList(i, raw.length));
             }
-            if (i >= decoded.size()) return null;
-            if (!s.matches(decoded.get(i), variables)) return null;
+            if (i >= decoded.length) return null;
+            if (!s.matches(decoded[i], variables)) return null;
         }
-        return n == decoded.size() ? "" : null;
+        return n == decoded.length ? "" : null;
     }
 
     /** Ordering of specificity at one position: literal, then mixed, then placeholder, then rest. */
@@ -131,6 +132,16 @@ public final class PathTemplate {
                 default:
                     return false;
             }
+        }
+
+        /** Whether a decoded segment matches, without capturing anything (for the index). */
+        boolean matchesText(String value) {
+            return switch (kind) {
+                case LITERAL -> literal.equals(value);
+                case VARIABLE -> !value.isEmpty();
+                case MIXED -> pattern.matcher(value).matches();
+                case REST -> true;
+            };
         }
 
         String display() {

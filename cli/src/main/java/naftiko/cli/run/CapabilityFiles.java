@@ -37,20 +37,28 @@ public final class CapabilityFiles {
     /** Every Naftiko document under {@code folder}: capabilities at the top, shared documents below too. */
     public static Map<Path, Seen> scan(Path folder) {
         Map<Path, Seen> out = new LinkedHashMap<>();
+        for (Path p : candidates(folder)) {
+            Seen s = seen(p);
+            if (s != null) out.put(p, placed(folder, s));
+        }
+        return out;
+    }
+
+    /** The files under {@code folder} that may be Naftiko documents (by extension, not hidden), sorted. */
+    public static List<Path> candidates(Path folder) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder, SHARED_DEPTH)) {
             walk.filter(p -> !p.equals(folder)).filter(p -> visible(folder.relativize(p))).filter(Files::isRegularFile)
                     .filter(CapabilityFiles::hasNaftikoExtension).sorted().forEach(files::add);
         } catch (IOException | java.io.UncheckedIOException e) {
-            return out; // a folder that vanished has no documents
+            return List.of(); // a folder that vanished has no documents
         }
-        for (Path p : files) {
-            Seen s = seen(p);
-            if (s == null) continue;
-            boolean topLevel = folder.equals(p.getParent());
-            out.put(p, topLevel ? s : new Seen(p, false, s.fingerprint()));
-        }
-        return out;
+        return files;
+    }
+
+    /** A document found under {@code folder}: only one directly in it can be a capability to run. */
+    static Seen placed(Path folder, Seen s) {
+        return folder.equals(s.path().getParent()) || !s.capability() ? s : new Seen(s.path(), false, s.fingerprint());
     }
 
     /** The file as a document, or null when it is not one (unreadable, or first key not naftiko). */
@@ -61,6 +69,11 @@ public final class CapabilityFiles {
         } catch (IOException e) {
             return null;
         }
+        return of(file, bytes);
+    }
+
+    /** What the bytes of {@code file} are: a document (capability or not) or null. */
+    public static Seen of(Path file, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (!firstKeyIsNaftiko(text)) return null;
         CRC32 crc = new CRC32();
@@ -70,8 +83,12 @@ public final class CapabilityFiles {
 
     /** True when the first key of the document (after comments, blank lines, {@code ---}, a JSON brace) is {@code naftiko}. */
     static boolean firstKeyIsNaftiko(String text) {
-        for (String line : text.lines().toList()) {
-            String t = line.strip();
+        int at = 0;
+        while (at < text.length()) { // line by line, stopping at the first meaningful one
+            int end = at;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
+            String t = text.substring(at, end).strip();
+            at = end + 1;
             if (t.isEmpty() || t.startsWith("#") || t.equals("---")) continue;
             if (t.startsWith("{")) t = t.substring(1).strip();
             if (t.isEmpty()) continue;

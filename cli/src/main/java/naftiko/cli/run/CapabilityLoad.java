@@ -21,7 +21,12 @@ import naftiko.engine.spec.SpecLoader;
 public record CapabilityLoad(Path file, Capability capability, List<Diagnostic> diagnostics, String failure) {
 
     public static CapabilityLoad of(Path file, boolean strict, EngineOptions engine) {
-        LoadResult loaded = SpecLoader.load(file);
+        return of(file, null, strict, engine);
+    }
+
+    /** Loads from {@code bytes} already read from the file (null: read it). */
+    public static CapabilityLoad of(Path file, byte[] bytes, boolean strict, EngineOptions engine) {
+        LoadResult loaded = SpecLoader.load(file, bytes);
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics(strict));
         if (loaded.hasErrors(strict)) return new CapabilityLoad(file, null, List.copyOf(diagnostics), null);
         try {

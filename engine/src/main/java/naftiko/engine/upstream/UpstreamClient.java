@@ -170,7 +170,10 @@ public final class UpstreamClient {
 
     private static HeaderMap copy(HeaderMap headers) {
         HeaderMap c = new HeaderMap();
-        for (HeaderValues v : headers) c.addAll(v.getHeaderName(), v);
+        for (long i = headers.fastIterateNonEmpty(); i != -1L; i = headers.fiNextNonEmpty(i)) {
+            HeaderValues v = headers.fiCurrent(i);
+            c.addAll(v.getHeaderName(), v);
+        }
         return c;
     }
 
@@ -178,7 +181,9 @@ public final class UpstreamClient {
         // sorted by name, as relayed before (lower-cased names sort the same either way)
         Map<String, List<String>> headers = new TreeMap<>();
         String contentType = null;
-        for (HeaderValues v : reply.headers()) {
+        HeaderMap received = reply.headers();
+        for (long c = received.fastIterateNonEmpty(); c != -1L; c = received.fiNextNonEmpty(c)) {
+            HeaderValues v = received.fiCurrent(c);
             String n = v.getHeaderName().toString().toLowerCase(Locale.ROOT);
             if (n.equals("content-type")) contentType = v.getFirst();
             if (!NOT_RELAYED.contains(n)) headers.put(n, List.copyOf(v));

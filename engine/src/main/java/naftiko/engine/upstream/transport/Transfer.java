@@ -85,7 +85,10 @@ final class Transfer implements Exchange.Result, Connector.Done {
         ClientRequest r = new ClientRequest().setMethod(method).setPath(target);
         r.setProtocol(Protocols.HTTP_1_1);
         HeaderMap h = r.getRequestHeaders();
-        for (HeaderValues v : headers) h.addAll(v.getHeaderName(), v);
+        for (long c = headers.fastIterateNonEmpty(); c != -1L; c = headers.fiNextNonEmpty(c)) {
+            HeaderValues v = headers.fiCurrent(c);
+            h.addAll(v.getHeaderName(), v);
+        }
         h.put(Headers.HOST, origin.hostHeader());
         return r;
     }

@@ -79,6 +79,28 @@ class FailuresTest {
         }
     }
 
+    @Test
+    void aTimedOutConnectionIsClosedNotReused() throws Exception {
+        try (RawUpstream up = new RawUpstream()) {
+            up.answer(s -> {
+                if (s.head().startsWith("GET /slow")) {
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return RawUpstream.Answer.json("{}");
+            });
+            UpstreamClient c = new UpstreamClient("ns", Duration.ofSeconds(2), Duration.ofMillis(300));
+            assertThat(failure(c, get(up.baseUri() + "/slow")).kind()).isEqualTo(UnitFailure.Kind.UPSTREAM_TIMEOUT);
+            assertThat(c.send(get(up.baseUri() + "/fast"), null, null).get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+            // the late answer to /slow never reaches the next call: it went out on its own connection
+            assertThat(up.connections()).isEqualTo(2);
+            assertThat(up.seen()).extracting(RawUpstream.Seen::connection).containsExactly(1, 2);
+        }
+    }
+
     /** A listening socket that never accepts, its backlog filled: further connections are not accepted. */
     @Test
     void anUpstreamThatDoesNotAcceptTheConnectionTimesOut() throws Exception {
