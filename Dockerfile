@@ -19,7 +19,8 @@ FROM eclipse-temurin:17-jre-alpine
 RUN addgroup -S -g 10001 naftiko && adduser -S -u 10001 -G naftiko -h /home/naftiko naftiko
 COPY --from=build /src/cli/target/naftiko.jar /opt/naftiko/naftiko.jar
 # The same JVM defaults as the ./naftiko launcher (see there and bench/README.md); the jar itself sets the
-# common-pool parallelism. JAVA_OPTS is read by the wrapper, so `docker run -e JAVA_OPTS=...` replaces them.
+# common-pool parallelism and turns JMX off. JAVA_OPTS is read by the wrapper, so `docker run -e JAVA_OPTS=...`
+# replaces them. (The launcher's MALLOC_ARENA_MAX=2 is a glibc setting: this Alpine image uses musl.)
 ENV JAVA_OPTS="-XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75"
 RUN printf '#!/bin/sh\nexec java $JAVA_OPTS -jar /opt/naftiko/naftiko.jar "$@"\n' > /usr/local/bin/naftiko \
     && chmod 0755 /usr/local/bin/naftiko

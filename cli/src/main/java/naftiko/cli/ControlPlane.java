@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import naftiko.cli.run.CapabilityLoad;
 import naftiko.cli.run.Fleet;
 import naftiko.control.ControlServer;
-import naftiko.control.PrometheusMetrics;
 import naftiko.engine.observe.Metrics;
 import naftiko.engine.run.Capability;
 import naftiko.engine.run.ControlEndpoint;
@@ -23,14 +22,15 @@ import naftiko.engine.spec.Diagnostic;
 /**
  * The control port of one {@code naftiko run}: the first capability declaring {@code exposes: type: control}
  * (its port and address moved by {@code --control-port} / {@code --control-address}; its authentication and
- * management flags kept), else {@code --control-port} alone with every endpoint on. The Prometheus recorder exists from the
- * start, because units and upstream calls resolve their probes when they are planned.
+ * management flags kept), else {@code --control-port} alone with every endpoint on. Units and upstream calls resolve
+ * their probes when they are planned, before the port is chosen: {@link DeferredMetrics} holds them until then, and the
+ * Prometheus recorder is only created when {@code /metrics} is served.
  */
 final class ControlPlane implements AutoCloseable {
 
     private final Integer flagPort;
     private final String flagAddress;
-    private final PrometheusMetrics metrics = new PrometheusMetrics();
+    private final DeferredMetrics metrics = new DeferredMetrics();
     private final Map<Path, String> sources = new ConcurrentHashMap<>();
     /** The latest diagnostics of each file (start-up, then each reload), formatted when /status asks. */
     private final Map<Path, Found> diagnostics = new ConcurrentHashMap<>();
@@ -82,8 +82,9 @@ final class ControlPlane implements AutoCloseable {
                     flagPort != null ? flagPort : endpoint.port(), endpoint.auth(), endpoint.health(), endpoint.info(),
                     endpoint.metrics(), endpoint.pos());
         }
+        if (endpoint == null || !endpoint.metrics()) metrics.off();
         if (endpoint == null) return List.of();
-        server = new ControlServer(endpoint, metrics);
+        server = new ControlServer(endpoint, endpoint.metrics() ? metrics.serve() : null);
         server.start();
         return server.describe();
     }

@@ -108,4 +108,22 @@ class PackagingTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(output).contains("common-pool-parallelism=2");
     }
+
+    @Test
+    void mainTurnsJmxOffUnlessAskedAndUndertowStillServes() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        String off = probe(java, "-cp", cp, JmxProbe.class.getName());
+        assertThat(off).contains("body=served").contains("jmx=off: JMX is off in naftiko; start the JVM with "
+                + "-Djavax.management.builder.initial= to turn it on");
+        String on = probe(java, "-Djavax.management.builder.initial=", "-cp", cp, JmxProbe.class.getName());
+        assertThat(on).contains("body=served").contains("jmx=on");
+    }
+
+    private static String probe(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
 }

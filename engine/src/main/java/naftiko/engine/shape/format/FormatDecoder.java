@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Turns an upstream body into a JSON tree according to the consumed operation's
@@ -17,17 +19,22 @@ public final class FormatDecoder {
     public static final List<String> FORMATS =
             List.of("json", "xml", "avro", "protobuf", "csv", "tsv", "psv", "yaml", "html", "markdown");
 
-    private static final Map<String, BodyDecoder> DECODERS = Map.of(
-            "json", new JsonBodyDecoder(),
-            "yaml", new YamlBodyDecoder(),
-            "xml", new XmlBodyDecoder(),
-            "csv", new DelimitedBodyDecoder("CSV", ','),
-            "tsv", new DelimitedBodyDecoder("TSV", '\t'),
-            "psv", new DelimitedBodyDecoder("PSV", '|'),
-            "html", new HtmlBodyDecoder(),
-            "markdown", new MarkdownBodyDecoder(),
-            "avro", new AvroBodyDecoder(),
-            "protobuf", new ProtobufBodyDecoder());
+    /**
+     * Decoders are made on first use of their format: most capabilities only use json, and making
+     * the xml, html, markdown, avro and protobuf ones loads ~300 classes of their libraries.
+     */
+    private static final Map<String, Supplier<BodyDecoder>> FACTORIES = Map.of(
+            "json", JsonBodyDecoder::new,
+            "yaml", YamlBodyDecoder::new,
+            "xml", XmlBodyDecoder::new,
+            "csv", () -> new DelimitedBodyDecoder("CSV", ','),
+            "tsv", () -> new DelimitedBodyDecoder("TSV", '\t'),
+            "psv", () -> new DelimitedBodyDecoder("PSV", '|'),
+            "html", HtmlBodyDecoder::new,
+            "markdown", MarkdownBodyDecoder::new,
+            "avro", AvroBodyDecoder::new,
+            "protobuf", ProtobufBodyDecoder::new);
+    private static final Map<String, BodyDecoder> DECODERS = new ConcurrentHashMap<>();
 
     private FormatDecoder() {}
 
@@ -67,12 +74,15 @@ public final class FormatDecoder {
     }
 
     private static BodyDecoder decoderFor(String format) {
-        BodyDecoder decoder = DECODERS.get(name(format));
-        if (decoder == null) {
+        String name = name(format);
+        BodyDecoder decoder = DECODERS.get(name);
+        if (decoder != null) return decoder;
+        Supplier<BodyDecoder> factory = FACTORIES.get(name);
+        if (factory == null) {
             throw new FormatException("outputRawFormat '" + format + "' is unknown; use one of "
                     + String.join(", ", FORMATS));
         }
-        return decoder;
+        return DECODERS.computeIfAbsent(name, n -> factory.get());
     }
 
     private static String name(String format) {
