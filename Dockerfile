@@ -20,8 +20,8 @@ RUN addgroup -S -g 10001 naftiko && adduser -S -u 10001 -G naftiko -h /home/naft
 COPY --from=build /src/cli/target/naftiko.jar /opt/naftiko/naftiko.jar
 # The same JVM defaults as the ./naftiko launcher (see there and bench/README.md); the jar itself sets the
 # common-pool parallelism and turns JMX off. JAVA_OPTS is read by the wrapper, so `docker run -e JAVA_OPTS=...`
-# replaces them. (The launcher's MALLOC_ARENA_MAX=2 is a glibc setting: this Alpine image uses musl.)
-ENV JAVA_OPTS="-XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75"
+# replaces them. (The launcher's MALLOC_ARENA_MAX=2 and native-heap trimming are glibc features: this Alpine image uses musl.)
+ENV JAVA_OPTS="-XX:+UseSerialGC -Xmn16m -XX:ReservedCodeCacheSize=24m -XX:MaxRAMPercentage=75"
 RUN printf '#!/bin/sh\nexec java $JAVA_OPTS -jar /opt/naftiko/naftiko.jar "$@"\n' > /usr/local/bin/naftiko \
     && chmod 0755 /usr/local/bin/naftiko
 # Default capabilities; mount your own folder over /capabilities (files are watched and hot-reloaded).

@@ -85,6 +85,9 @@ public final class StreamableHttpServer implements ExposureServer {
         graceful = new GracefulShutdownHandler(new McpHttpHandler(routes, streams, sessions, loopback, maxBodyBytes));
         undertow = Undertow.builder()
                 .addHttpListener(port, address)
+                // JSON-RPC runs on the I/O threads; the worker pool only takes handlers that may block
+                // (resources read from files), so a few threads do instead of Undertow's 8 per core
+                .setWorkerThreads(4)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, naftiko.engine.run.ExposureLimits.MAX_HEADER_BYTES)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, naftiko.engine.run.ExposureLimits.parseTimeoutMillis())
