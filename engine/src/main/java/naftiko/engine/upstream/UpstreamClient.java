@@ -43,6 +43,7 @@ public final class UpstreamClient {
     private final Duration requestTimeout;
     private final ResiliencePolicy policy;
     private final ResilientExchange exchange;
+    private final UpstreamUrl url = new UpstreamUrl();
 
     /** Default response size limit: {@link ResiliencePolicy#DEFAULT_MAX_RESPONSE_BYTES} (10 MiB). */
     public static final long MAX_RESPONSE_BYTES = ResiliencePolicy.DEFAULT_MAX_RESPONSE_BYTES;
@@ -86,14 +87,10 @@ public final class UpstreamClient {
     /** As {@link #send(UpstreamRequest, OutboundAuth.DigestCredentials, String)}; {@code idempotentHint} allows retries of any method. */
     public CompletableFuture<UpstreamResponse> send(UpstreamRequest request, OutboundAuth.DigestCredentials digest, String requestId,
                                                     boolean idempotentHint) {
-        URI uri;
+        UpstreamUrl.Split uri;
         try {
-            uri = URI.create(request.url());
+            uri = url.split(request.url());
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(invalidUrl());
-        }
-        String scheme = uri.getScheme();
-        if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
             return CompletableFuture.failedFuture(invalidUrl());
         }
         HeaderMap headers;
@@ -112,7 +109,7 @@ public final class UpstreamClient {
                 "upstream URL of '" + namespace + "' is not valid; check its base URI (--base-uri " + namespace + "=URL)");
     }
 
-    private CompletableFuture<UpstreamResponse> sendOnce(UpstreamRequest request, URI uri, HeaderMap headers,
+    private CompletableFuture<UpstreamResponse> sendOnce(UpstreamRequest request, UpstreamUrl.Split uri, HeaderMap headers,
                                                          OutboundAuth.DigestCredentials digest, boolean idempotent, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<HttpTransport.Reply> f = transport(request, uri, headers, idempotent, timeout);
@@ -123,7 +120,8 @@ public final class UpstreamClient {
                 long left = deadline - System.nanoTime();
                 if (challenge == null || left <= 0) return CompletableFuture.completedFuture(reply);
                 HeaderMap answered = copy(headers);
-                answered.put(Headers.AUTHORIZATION, challenge.answer(request.method(), uri, digest.username(), digest.password()));
+                answered.put(Headers.AUTHORIZATION,
+                        challenge.answer(request.method(), URI.create(request.url()), digest.username(), digest.password()));
                 return transport(request, uri, answered, idempotent, Duration.ofNanos(left));
             });
         }
@@ -133,10 +131,10 @@ public final class UpstreamClient {
         });
     }
 
-    private CompletableFuture<HttpTransport.Reply> transport(UpstreamRequest request, URI uri, HeaderMap headers, boolean idempotent,
-                                                             Duration timeout) {
-        return HttpTransport.send(request.method(), uri, headers, request.body(), idempotent, policy.maxResponseBytes(),
-                connectTimeout, timeout);
+    private CompletableFuture<HttpTransport.Reply> transport(UpstreamRequest request, UpstreamUrl.Split uri, HeaderMap headers,
+                                                             boolean idempotent, Duration timeout) {
+        return HttpTransport.send(request.method(), uri.origin(), uri.target(), headers, request.body(), idempotent,
+                policy.maxResponseBytes(), connectTimeout, timeout);
     }
 
     private static DigestChallenge challenge(HeaderMap headers) {

@@ -42,16 +42,26 @@ public final class HttpTransport {
      */
     public static CompletableFuture<Reply> send(String method, URI uri, HeaderMap headers, byte[] body, boolean idempotent,
                                                 long maxBytes, Duration connectTimeout, Duration timeout) {
-        String scheme = uri.getScheme();
-        if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+        String path = uri.getRawPath();
+        String target = (path == null || path.isEmpty() ? "/" : path) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return send(method, uri, target, headers, body, idempotent, maxBytes, connectTimeout, timeout);
+    }
+
+    /**
+     * As {@link #send(String, URI, HeaderMap, byte[], boolean, long, Duration, Duration)} with the
+     * request target already split off: {@code origin}'s scheme, host and port pick the connection
+     * (its path is ignored), {@code target} ({@code /path?query}, raw) goes on the request line.
+     */
+    public static CompletableFuture<Reply> send(String method, URI origin, String target, HeaderMap headers, byte[] body,
+                                                boolean idempotent, long maxBytes, Duration connectTimeout, Duration timeout) {
+        String scheme = origin.getScheme();
+        if (origin.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
             throw new IllegalArgumentException("not an http or https URL with a host");
         }
         CompletableFuture<Reply> out = new CompletableFuture<>();
-        String path = uri.getRawPath();
-        String target = (path == null || path.isEmpty() ? "/" : path) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        Origin origin = Origin.of(uri);
-        XnioIoThread thread = IoThreads.forCaller(origin);
-        Transfer transfer = new Transfer(thread, origin, HttpString.tryFromString(method), target, headers, body, idempotent,
+        Origin where = Origin.of(origin);
+        XnioIoThread thread = IoThreads.forCaller(where);
+        Transfer transfer = new Transfer(thread, where, HttpString.tryFromString(method), target, headers, body, idempotent,
                 maxBytes, connectTimeout, out);
         long nanos = timeout.toNanos();
         if (Thread.currentThread() == thread) {
