@@ -100,10 +100,10 @@ public final class EventLog {
         if (!enabled(l)) return;
         LogLine line = new LogLine(format, l, event);
         fields.forEach(line::field);
-        long sequence = writer().offer(line.bytes());
-        if (sequence < 0) return;
+        LogWriter w = writer();
         try {
-            writer().awaitWritten(sequence, EVENT_WAIT_MILLIS);
+            long sequence = w.offerWaiting(line.bytes(), EVENT_WAIT_MILLIS);
+            if (sequence >= 0) w.awaitWritten(sequence, EVENT_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

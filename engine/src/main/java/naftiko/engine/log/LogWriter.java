@@ -64,6 +64,24 @@ final class LogWriter {
         }
     }
 
+    /**
+     * Queues one line, waiting (bounded, polling) for room when the queue is full: for the rare
+     * events of the command's own threads, which must not be dropped behind a burst of requests.
+     *
+     * @return the line's sequence number; -1 when there was still no room at the deadline
+     */
+    long offerWaiting(byte[] line, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            long sequence;
+            synchronized (queue) {
+                sequence = queue.offer(line) ? offered.incrementAndGet() : -1;
+            }
+            if (sequence >= 0 || System.nanoTime() >= deadline) return sequence;
+            Thread.sleep(5);
+        }
+    }
+
     /** Waits (bounded) until line {@code sequence} has been written; false on time-out. */
     boolean awaitWritten(long sequence, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
