@@ -3,8 +3,10 @@ package naftiko.rest;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import naftiko.engine.run.ExposureLimits;
 
 /**
@@ -43,6 +45,21 @@ public final class Listener {
             }
             throw new IllegalStateException(bindMessage(kind, namespace, address, port, e), null);
         }
+    }
+
+    /**
+     * Stops a server gracefully: from now on new requests get 503 from {@code graceful}, requests in
+     * flight get up to {@code grace} to finish, then the server stops. The listener is not suspended
+     * first: suspending closes the open connections, in-flight requests included.
+     */
+    public static void stop(Undertow server, GracefulShutdownHandler graceful, Duration grace) {
+        graceful.shutdown();
+        try {
+            graceful.awaitShutdown(Math.max(0, grace == null ? 0 : grace.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop();
     }
 
     /** The port the listener actually bound (differs from the requested one for port 0). */

@@ -119,15 +119,7 @@ public final class RestServer implements ExposureServer {
     public synchronized void stop(Duration grace) {
         Undertow server = undertow;
         if (server == null) return;
-        // New requests now get 503. (Suspending the listener would also close the open connections,
-        // in-flight requests included, so the socket stays bound until they are done.)
-        graceful.shutdown();
-        try {
-            graceful.awaitShutdown(Math.max(0, grace == null ? 0 : grace.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        server.stop();
+        Listener.stop(server, graceful, grace);
         undertow = null;
     }
 

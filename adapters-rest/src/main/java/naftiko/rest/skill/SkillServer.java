@@ -74,14 +74,7 @@ public final class SkillServer implements ExposureServer, HttpHandler {
     public synchronized void stop(Duration grace) {
         Undertow server = undertow;
         if (server == null) return;
-        server.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
-        graceful.shutdown();
-        try {
-            graceful.awaitShutdown(Math.max(0, grace == null ? 0 : grace.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        server.stop();
+        Listener.stop(server, graceful, grace);
         undertow = null;
     }
 
