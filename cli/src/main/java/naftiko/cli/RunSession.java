@@ -15,6 +15,7 @@ import naftiko.cli.run.DryRunNotes;
 import naftiko.cli.run.Fleet;
 import naftiko.cli.run.FolderWatch;
 import naftiko.cli.run.Reloader;
+import naftiko.cli.run.ServerStops;
 import naftiko.cli.run.StartFiles;
 import naftiko.engine.bind.EnvFile;
 import naftiko.engine.log.EventLog;
@@ -261,29 +262,9 @@ final class RunSession implements AutoCloseable {
     public void close() {
         FolderWatch w = watch;
         if (w != null) w.close();
-        List<Thread> stopping = new ArrayList<>();
-        Thread shared = new Thread(() -> fleet.close(serve.shutdownGrace()), "naftiko-stop");
-        shared.start();
-        stopping.add(shared);
-        for (ExposureServer s : others) {
-            Thread t = new Thread(() -> {
-                try {
-                    s.stop(serve.shutdownGrace());
-                } catch (RuntimeException e) {
-                    System.err.println("naftiko: stopping a server failed: " + e.getClass().getSimpleName());
-                }
-            }, "naftiko-stop");
-            t.start();
-            stopping.add(t);
-        }
-        for (Thread t : stopping) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        List<ExposureServer> all = new ArrayList<>(fleet.servers());
+        all.addAll(others);
+        ServerStops.all(all, serve.shutdownGrace());
         ControlPlane c = control;
         if (c != null) c.close();
     }

@@ -221,19 +221,6 @@ public final class Fleet {
 
     /** Stops every server, each with the full grace period, all at once. */
     public void close(Duration grace) {
-        List<Thread> stopping = new ArrayList<>();
-        for (ExposureServer s : servers()) {
-            Thread t = new Thread(() -> s.stop(grace), "naftiko-stop");
-            t.start();
-            stopping.add(t);
-        }
-        for (Thread t : stopping) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ServerStops.all(servers(), grace);
     }
 }
