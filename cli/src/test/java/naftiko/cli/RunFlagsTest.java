@@ -33,6 +33,9 @@ class RunFlagsTest {
         assertThat(DurationText.parse("PT5S")).isEqualTo(Duration.ofSeconds(5));
         assertThatThrownBy(() -> DurationText.parse("0s")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> DurationText.parse("soon")).isInstanceOf(TypeConversionException.class);
+        // too large for a long or for a Duration: the same actionable message, not a stray exception
+        assertThatThrownBy(() -> DurationText.parse("99999999999999999999s")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> DurationText.parse("9999999999999999h")).isInstanceOf(TypeConversionException.class);
     }
 
     @Test
